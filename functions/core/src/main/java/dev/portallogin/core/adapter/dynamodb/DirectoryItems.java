@@ -1,0 +1,129 @@
+package dev.portallogin.core.adapter.dynamodb;
+
+import static dev.portallogin.core.adapter.dynamodb.Attributes.bool;
+import static dev.portallogin.core.adapter.dynamodb.Attributes.epochMillis;
+import static dev.portallogin.core.adapter.dynamodb.Attributes.flag;
+import static dev.portallogin.core.adapter.dynamodb.Attributes.instantFromMillis;
+import static dev.portallogin.core.adapter.dynamodb.Attributes.s;
+import static dev.portallogin.core.adapter.dynamodb.Attributes.string;
+
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.domain.Subscription;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Item layout of the directory table. One partition per store ({@code pk} = store id); the sort key says what an
+ * item is: {@code store}, {@code customer#<id>}, {@code subscription#<id>}, and the uniqueness entries
+ * {@code email#<lower-cased address>} and {@code phone#<E.164>} that point at the customer who owns them.
+ */
+public final class DirectoryItems {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String STORE_SK = "store";
+    public static final String CUSTOMER_PREFIX = "customer#";
+    public static final String SUBSCRIPTION_PREFIX = "subscription#";
+    public static final String EMAIL_PREFIX = "email#";
+    public static final String PHONE_PREFIX = "phone#";
+
+    static final String NAME = "name";
+    static final String PORTAL_URL = "portalUrl";
+    static final String EMAIL_FROM = "emailFrom";
+    static final String DEFAULT_COUNTRY = "defaultCountry";
+    static final String SMS_COUNTRIES = "smsCountries";
+    static final String CUSTOMER_ID = "customerId";
+    static final String EMAIL = "email";
+    static final String PHONE = "phone";
+    static final String FIRST_NAME = "firstName";
+    static final String LAST_NAME = "lastName";
+    static final String EMAIL_BOUNCING = "emailBouncing";
+    static final String CREDENTIALS_REVOKED_AT = "credentialsRevokedAt";
+    static final String SUBSCRIPTION_ID = "subscriptionId";
+    static final String STATUS = "status";
+
+    private DirectoryItems() {
+    }
+
+    public static Map<String, AttributeValue> key(String storeId, String sortKey) {
+        return Map.of(PK, s(storeId), SK, s(sortKey));
+    }
+
+    public static Map<String, AttributeValue> customerKey(String storeId, String customerId) {
+        return key(storeId, CUSTOMER_PREFIX + customerId);
+    }
+
+    public static Map<String, AttributeValue> storeItem(Store store) {
+        Map<String, AttributeValue> item = new HashMap<>(key(store.storeId(), STORE_SK));
+        item.put(NAME, s(store.name()));
+        item.put(PORTAL_URL, s(store.portalUrl()));
+        item.put(EMAIL_FROM, s(store.emailFrom()));
+        item.put(DEFAULT_COUNTRY, s(store.defaultCountry()));
+        item.put(SMS_COUNTRIES, AttributeValue.fromL(store.smsCountries().stream().sorted().map(Attributes::s).toList()));
+        return item;
+    }
+
+    static Store store(Map<String, AttributeValue> item) {
+        List<AttributeValue> countries = item.getOrDefault(SMS_COUNTRIES, AttributeValue.fromL(List.of())).l();
+        var smsCountries = new LinkedHashSet<String>();
+        countries.forEach(country -> smsCountries.add(country.s()));
+        return new Store(string(item, PK), string(item, NAME), string(item, PORTAL_URL), string(item, EMAIL_FROM),
+                string(item, DEFAULT_COUNTRY), smsCountries);
+    }
+
+    /** The customer record as written by the seed or import; the email is stored as given (it may be invalid). */
+    public static Map<String, AttributeValue> customerItem(Customer customer) {
+        Map<String, AttributeValue> item = new HashMap<>(customerKey(customer.storeId(), customer.customerId()));
+        item.put(CUSTOMER_ID, s(customer.customerId()));
+        putIfPresent(item, EMAIL, customer.email());
+        putIfPresent(item, PHONE, customer.phoneE164());
+        putIfPresent(item, FIRST_NAME, customer.firstName());
+        putIfPresent(item, LAST_NAME, customer.lastName());
+        item.put(EMAIL_BOUNCING, bool(customer.emailBouncing()));
+        if (customer.credentialsRevokedAt() != null) {
+            item.put(CREDENTIALS_REVOKED_AT, epochMillis(customer.credentialsRevokedAt()));
+        }
+        return item;
+    }
+
+    static Customer customer(Map<String, AttributeValue> item) {
+        return new Customer(string(item, PK), string(item, CUSTOMER_ID), string(item, EMAIL), string(item, PHONE),
+                string(item, FIRST_NAME), string(item, LAST_NAME), flag(item, EMAIL_BOUNCING),
+                instantFromMillis(item, CREDENTIALS_REVOKED_AT));
+    }
+
+    /** An entry claiming {@code sortKey} (an email or phone key) for one customer of the store. */
+    public static Map<String, AttributeValue> ownerEntry(String storeId, String sortKey, String customerId) {
+        Map<String, AttributeValue> item = new HashMap<>(key(storeId, sortKey));
+        item.put(CUSTOMER_ID, s(customerId));
+        return item;
+    }
+
+    public static Map<String, AttributeValue> subscriptionItem(Subscription subscription) {
+        Map<String, AttributeValue> item =
+                new HashMap<>(key(subscription.storeId(), SUBSCRIPTION_PREFIX + subscription.subscriptionId()));
+        item.put(SUBSCRIPTION_ID, s(subscription.subscriptionId()));
+        item.put(CUSTOMER_ID, s(subscription.customerId()));
+        item.put(STATUS, s(subscription.status()));
+        return item;
+    }
+
+    static Subscription subscription(Map<String, AttributeValue> item) {
+        return new Subscription(string(item, PK), string(item, SUBSCRIPTION_ID), string(item, CUSTOMER_ID),
+                string(item, STATUS));
+    }
+
+    static String ownerOf(Map<String, AttributeValue> entry) {
+        return string(entry, CUSTOMER_ID);
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            item.put(name, s(value));
+        }
+    }
+}

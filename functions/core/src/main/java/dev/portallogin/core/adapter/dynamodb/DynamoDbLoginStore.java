@@ -1,0 +1,204 @@
+package dev.portallogin.core.adapter.dynamodb;
+
+import static dev.portallogin.core.adapter.dynamodb.Attributes.b;
+import static dev.portallogin.core.adapter.dynamodb.Attributes.epochMillis;
+import static dev.portallogin.core.adapter.dynamodb.Attributes.epochSeconds;
+import static dev.portallogin.core.adapter.dynamodb.Attributes.n;
+import static dev.portallogin.core.adapter.dynamodb.Attributes.s;
+
+import dev.portallogin.core.domain.Session;
+import dev.portallogin.core.port.LoginStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * {@link LoginStore} on the login table ({@link LoginItems}). Spending a secret and starting the session is one
+ * transaction that also checks the customer's revocation time in the directory table, so a code or link issued
+ * before an email change or a revoke can never start a session, and a failure half-way leaves nothing behind.
+ */
+public class DynamoDbLoginStore implements LoginStore {
+
+    private static final String CODE_ATTRIBUTES = "REMOVE " + LoginItems.CODE_ID + ", " + LoginItems.CODE_HMAC
+            + ", " + LoginItems.ATTEMPTS + ", " + LoginItems.LINK_HASH;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final String directoryTable;
+
+    public DynamoDbLoginStore(DynamoDbClient dynamoDb, String table, String directoryTable) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.directoryTable = directoryTable;
+    }
+
+    @Override
+    public void issueCustomerLogin(StoredCode code, StoredLink link) {
+        // One update replaces the previous code and link hash wholesale: the old code stops counting and the old
+        // link fails the "linkHash = :hash" check when someone tries to spend it.
+        Update login = Update.builder()
+                .tableName(table)
+                .key(LoginItems.loginKey(code.storeId(), code.customerId()))
+                .updateExpression("SET #store = :store, #customer = :customer, #codeId = :codeId, #hmac = :hmac, "
+                        + "#attempts = :zero, #issuedAt = :issuedAt, #expiresAt = :expiresAt, #linkHash = :linkHash")
+                .expressionAttributeNames(Map.of("#store", LoginItems.STORE_ID, "#customer", LoginItems.CUSTOMER_ID,
+                        "#codeId", LoginItems.CODE_ID, "#hmac", LoginItems.CODE_HMAC, "#attempts", LoginItems.ATTEMPTS,
+                        "#issuedAt", LoginItems.ISSUED_AT, "#expiresAt", LoginItems.EXPIRES_AT,
+                        "#linkHash", LoginItems.LINK_HASH))
+                .expressionAttributeValues(Map.of(":store", s(code.storeId()), ":customer", s(code.customerId()),
+                        ":codeId", s(code.codeId()), ":hmac", b(code.hmac()), ":zero", n(0),
+                        ":issuedAt", epochMillis(code.issuedAt()), ":expiresAt", epochSeconds(code.expiresAt()),
+                        ":linkHash", s(link.tokenHash())))
+                .build();
+        dynamoDb.transactWriteItems(request -> request.transactItems(
+                TransactWriteItem.builder().update(login).build(),
+                TransactWriteItem.builder().put(newLink(link)).build()));
+    }
+
+    @Override
+    public void issueAgentLink(StoredLink link) {
+        Put put = newLink(link);
+        dynamoDb.putItem(request -> request.tableName(table).item(put.item())
+                .conditionExpression(put.conditionExpression()));
+    }
+
+    @Override
+    public Optional<StoredCode> countCodeAttempt(String storeId, String customerId, int maxAttempts, Instant now) {
+        try {
+            var response = dynamoDb.updateItem(request -> request
+                    .tableName(table)
+                    .key(LoginItems.loginKey(storeId, customerId))
+                    .updateExpression("SET #attempts = #attempts + :one")
+                    .conditionExpression("attribute_exists(#hmac) AND #attempts < :max AND #expiresAt > :now")
+                    .expressionAttributeNames(Map.of("#attempts", LoginItems.ATTEMPTS, "#hmac", LoginItems.CODE_HMAC,
+                            "#expiresAt", LoginItems.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":max", n(maxAttempts),
+                            ":now", epochSeconds(now)))
+                    .returnValues(ReturnValue.ALL_NEW));
+            return Optional.of(LoginItems.code(response.attributes()));
+        } catch (ConditionalCheckFailedException noLiveCode) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean consumeCode(StoredCode code, Session session) {
+        Update spendCode = Update.builder()
+                .tableName(table)
+                .key(LoginItems.loginKey(code.storeId(), code.customerId()))
+                .updateExpression(CODE_ATTRIBUTES)
+                .conditionExpression("#codeId = :codeId")
+                .expressionAttributeNames(Map.of("#codeId", LoginItems.CODE_ID))
+                .expressionAttributeValues(Map.of(":codeId", s(code.codeId())))
+                .build();
+        return commit(List.of(
+                TransactWriteItem.builder().update(spendCode).build(),
+                notRevokedSince(code.storeId(), code.customerId(), code.issuedAt()),
+                TransactWriteItem.builder().put(newSession(session)).build()));
+    }
+
+    @Override
+    public Optional<StoredLink> findLink(String tokenHash) {
+        return get(LoginItems.linkKey(tokenHash)).map(item -> LoginItems.link(tokenHash, item));
+    }
+
+    @Override
+    public boolean consumeLink(StoredLink link, Session session, Instant now) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(table)
+                .key(LoginItems.linkKey(link.tokenHash()))
+                .conditionExpression("attribute_exists(#pk) AND #expiresAt > :now")
+                .expressionAttributeNames(Map.of("#pk", LoginItems.PK, "#expiresAt", LoginItems.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", epochSeconds(now)))
+                .build()).build());
+        if ("customer".equals(link.source())) {
+            // The link and the code came in one email: using either ends both. A newer request moved linkHash on,
+            // which makes this link a replaced one.
+            writes.add(TransactWriteItem.builder().update(Update.builder()
+                    .tableName(table)
+                    .key(LoginItems.loginKey(link.storeId(), link.customerId()))
+                    .updateExpression(CODE_ATTRIBUTES)
+                    .conditionExpression("#linkHash = :linkHash")
+                    .expressionAttributeNames(Map.of("#linkHash", LoginItems.LINK_HASH))
+                    .expressionAttributeValues(Map.of(":linkHash", s(link.tokenHash())))
+                    .build()).build());
+        }
+        writes.add(notRevokedSince(link.storeId(), link.customerId(), link.issuedAt()));
+        writes.add(TransactWriteItem.builder().put(newSession(session)).build());
+        return commit(writes);
+    }
+
+    @Override
+    public Optional<StoredSession> findSession(String tokenHash) {
+        return get(LoginItems.sessionKey(tokenHash)).map(LoginItems::session);
+    }
+
+    @Override
+    public void deleteSession(String tokenHash) {
+        dynamoDb.deleteItem(request -> request.tableName(table).key(LoginItems.sessionKey(tokenHash)));
+    }
+
+    private Put newLink(StoredLink link) {
+        return putNew(LoginItems.link(link));
+    }
+
+    private Put newSession(Session session) {
+        return putNew(LoginItems.session(session));
+    }
+
+    /** A put that never overwrites: 256-bit keys do not collide, so a clash means a bug, not a retry. */
+    private Put putNew(Map<String, AttributeValue> item) {
+        return Put.builder()
+                .tableName(table)
+                .item(item)
+                .conditionExpression("attribute_not_exists(" + LoginItems.PK + ")")
+                .build();
+    }
+
+    /** The customer still exists and nothing was revoked after {@code issuedAt}. */
+    private TransactWriteItem notRevokedSince(String storeId, String customerId, Instant issuedAt) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(directoryTable)
+                .key(DirectoryItems.customerKey(storeId, customerId))
+                .conditionExpression("attribute_exists(#pk) AND "
+                        + "(attribute_not_exists(#revokedAt) OR #revokedAt < :issuedAt)")
+                .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK,
+                        "#revokedAt", DirectoryItems.CREDENTIALS_REVOKED_AT))
+                .expressionAttributeValues(Map.of(":issuedAt", epochMillis(issuedAt)))
+                .build()).build();
+    }
+
+    /** True when the transaction committed; false when a condition failed or a parallel attempt got there first. */
+    private boolean commit(List<TransactWriteItem> writes) {
+        try {
+            dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            boolean lostToCondition = cancelled.cancellationReasons().stream()
+                    .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code())
+                            || "TransactionConflict".equals(reason.code()));
+            if (lostToCondition) {
+                return false;
+            }
+            throw cancelled;
+        }
+    }
+
+    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
+        var response = dynamoDb.getItem(request -> request.tableName(table).key(key).consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.portallogin.core.config;
+
+import dev.portallogin.core.domain.LoginCode;
+import dev.portallogin.core.domain.RateLimit;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the functions read from their environment, read once at start-up. Names and defaults are listed in
+ * the README; a value that does not parse stops the function at init rather than at a customer's request.
+ */
+public record Config(
+        String directoryTable,
+        String loginTable,
+        String codeKeySecretArn,
+        String region,
+        Optional<URI> endpoint,
+        Optional<StaticCredentials> credentials,
+        int codeLength,
+        Duration codeLifetime,
+        Duration linkLifetime,
+        Duration sessionLifetime,
+        int maxCodeAttempts,
+        List<RateLimit> identifierLimits,
+        List<RateLimit> sourceIpLimits) {
+
+    /** Keys given in the environment (as Lambda does); when absent the SDK's default chain is used. */
+    public record StaticCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+        @Override
+        public String toString() {
+            return "StaticCredentials[redacted]";
+        }
+    }
+
+    public Config {
+        LoginCode.requireSupportedLength(codeLength);
+        if (maxCodeAttempts < 1) {
+            throw new IllegalArgumentException("MAX_CODE_ATTEMPTS must be at least 1");
+        }
+    }
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        Optional<StaticCredentials> credentials = Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID"))
+                .filter(id -> !id.isBlank())
+                .map(id -> new StaticCredentials(id, env.get("AWS_SECRET_ACCESS_KEY"), env.get("AWS_SESSION_TOKEN")));
+        return new Config(
+                env.getOrDefault("DIRECTORY_TABLE", "portal-directory"),
+                env.getOrDefault("LOGIN_TABLE", "portal-login"),
+                env.get("CODE_KEY_SECRET_ARN"),
+                env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1")),
+                Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
+                credentials,
+                integer(env, "CODE_LENGTH", 4),
+                seconds(env, "CODE_TTL_SECONDS", 600),
+                seconds(env, "LINK_TTL_SECONDS", 600),
+                seconds(env, "SESSION_TTL_SECONDS", 7 * 24 * 3600),
+                integer(env, "MAX_CODE_ATTEMPTS", 5),
+                RateLimit.parseList(env.getOrDefault("IDENTIFIER_RATE_LIMITS", "1/60,5/3600,10/86400")),
+                RateLimit.parseList(env.getOrDefault("SOURCE_IP_RATE_LIMITS", "20/3600")));
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
+
+    private static Duration seconds(Map<String, String> env, String name, long fallback) {
+        return Duration.ofSeconds(integer(env, name, (int) fallback));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.portallogin.core.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/** SHA-256 in unpadded base64url: how secrets and personal keys are stored instead of their values. */
+public final class Digests {
+
+    private Digests() {
+    }
+
+    public static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", missing);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.portallogin.core.domain;
+
+import java.time.Duration;
+
+/**
+ * Everything a caller can get wrong or be refused, one type per reason. The HTTP layer maps each type to its
+ * status, error code and message in one table; these carry no stack trace because they are answers, not bugs.
+ */
+public abstract class PortalFailure extends RuntimeException {
+
+    protected PortalFailure(String detail) {
+        super(detail, null, false, false);
+    }
+
+    /** Malformed JSON, a missing or mistyped field; {@code detail} names the field and is safe to show. */
+    public static final class InvalidRequest extends PortalFailure {
+        public InvalidRequest(String detail) {
+            super(detail);
+        }
+    }
+
+    public static final class InvalidIdentifier extends PortalFailure {
+        public InvalidIdentifier() {
+            super("neither an email address nor a phone number");
+        }
+    }
+
+    public static final class UnknownStore extends PortalFailure {
+        public UnknownStore() {
+            super("unknown store");
+        }
+    }
+
+    public static final class RateLimited extends PortalFailure {
+        private final Duration retryAfter;
+
+        public RateLimited(Duration retryAfter) {
+            super("rate limited");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /** Wrong, expired, used or exhausted code: deliberately one answer for all four. */
+    public static final class InvalidCode extends PortalFailure {
+        public InvalidCode() {
+            super("invalid code");
+        }
+    }
+
+    /** Unknown, used, expired or revoked link: one answer for all. */
+    public static final class InvalidLink extends PortalFailure {
+        public InvalidLink() {
+            super("invalid link");
+        }
+    }
+
+    /** No channel could deliver the code; nothing was left counting against the customer. Retryable. */
+    public static final class DeliveryFailed extends PortalFailure {
+        public DeliveryFailed() {
+            super("delivery failed");
+        }
+    }
+
+    public static final class CustomerNotFound extends PortalFailure {
+        public CustomerNotFound() {
+            super("customer not found");
+        }
+    }
+
+    public static final class SubscriptionNotFound extends PortalFailure {
+        public SubscriptionNotFound() {
+            super("subscription not found");
+        }
+    }
+
+    public static final class NoValidEmail extends PortalFailure {
+        public NoValidEmail() {
+            super("no valid email on file");
+        }
+    }
+
+    public static final class InvalidEmail extends PortalFailure {
+        public InvalidEmail() {
+            super("invalid email");
+        }
+    }
+
+    public static final class EmailInUse extends PortalFailure {
+        public EmailInUse() {
+            super("email in use");
+        }
+    }
+
+    public static final class NotSignedIn extends PortalFailure {
+        public NotSignedIn() {
+            super("not signed in");
+        }
+    }
+}

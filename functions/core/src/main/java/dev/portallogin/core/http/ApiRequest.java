@@ -1,0 +1,92 @@
+package dev.portallogin.core.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The parts of an API Gateway HTTP API event (payload format 2.0) the handlers use. */
+public record ApiRequest(String method, String path, String routeKey, Map<String, String> headers,
+                         Map<String, String> query, Map<String, String> pathParameters, List<String> cookies,
+                         String body, String sourceIp) {
+
+    /** True when {@code event} has the shape of an API Gateway v2 event rather than a direct invocation payload. */
+    public static boolean isApiGatewayEvent(Map<String, Object> event) {
+        return event.get("requestContext") instanceof Map<?, ?> context
+                && context.get("http") instanceof Map<?, ?>
+                && event.containsKey("rawPath");
+    }
+
+    public static ApiRequest from(Map<String, Object> event) {
+        Map<String, Object> context = map(event.get("requestContext"));
+        Map<String, Object> http = map(context.get("http"));
+        Map<String, String> headers = new HashMap<>();
+        strings(event.get("headers")).forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        String body = event.get("body") instanceof String text ? text : null;
+        if (body != null && Boolean.TRUE.equals(event.get("isBase64Encoded"))) {
+            body = new String(Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        List<String> cookies = event.get("cookies") instanceof List<?> list
+                ? list.stream().filter(String.class::isInstance).map(String.class::cast).toList()
+                : headerCookies(headers.get("cookie"));
+        return new ApiRequest(
+                String.valueOf(http.getOrDefault("method", "GET")).toUpperCase(Locale.ROOT),
+                String.valueOf(event.getOrDefault("rawPath", http.getOrDefault("path", "/"))),
+                String.valueOf(event.getOrDefault("routeKey", "")),
+                Map.copyOf(headers),
+                strings(event.get("queryStringParameters")),
+                strings(event.get("pathParameters")),
+                cookies,
+                body,
+                http.get("sourceIp") instanceof String ip ? ip : null);
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<String> cookie(String name) {
+        String prefix = name + "=";
+        return cookies.stream()
+                .flatMap(cookie -> List.of(cookie.split(";")).stream())
+                .map(String::strip)
+                .filter(pair -> pair.startsWith(prefix))
+                .map(pair -> pair.substring(prefix.length()))
+                .findFirst();
+    }
+
+    public boolean isFormPost() {
+        return header("content-type").map(type -> type.toLowerCase(Locale.ROOT))
+                .filter(type -> type.startsWith("application/x-www-form-urlencoded")).isPresent();
+    }
+
+    private static List<String> headerCookies(String header) {
+        return header == null ? List.of() : List.of(header.split(";"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private static Map<String, String> strings(Object value) {
+        Map<String, String> strings = new HashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((name, text) -> {
+                if (name instanceof String key && text instanceof String string) {
+                    strings.put(key, string);
+                }
+            });
+        }
+        return Map.copyOf(strings);
+    }
+
+    /** Never the body or the cookies: they carry codes, tokens and sessions. */
+    @Override
+    public String toString() {
+        return "ApiRequest[" + method + " " + path + "]";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.portallogin.core.port;
+
+import dev.portallogin.core.domain.Session;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Login codes, magic links and sessions, stored by hash only. Every operation that spends a secret is a single
+ * conditional write, so of any number of parallel attempts at most the allowed ones succeed.
+ */
+public interface LoginStore {
+
+    /** A login code as stored: its HMAC, never its digits. */
+    record StoredCode(String storeId, String customerId, String codeId, byte[] hmac, Instant issuedAt,
+                      Instant expiresAt, int attempts) {
+    }
+
+    /**
+     * A magic link as stored under the hash of its token.
+     *
+     * @param source {@code customer} for a link a customer asked for, {@code agent} for one support generated
+     */
+    record StoredLink(String tokenHash, String storeId, String customerId, String source, Instant issuedAt,
+                      Instant expiresAt) {
+    }
+
+    /** A stored session, found by the hash of its cookie value. */
+    record StoredSession(String storeId, String customerId, String method, Instant createdAt, Instant expiresAt) {
+    }
+
+    /**
+     * Issues a customer's code and magic link together, replacing any code and customer-requested link issued
+     * before: from then on only these two work.
+     */
+    void issueCustomerLogin(StoredCode code, StoredLink link);
+
+    /** Issues an agent's magic link; it lives beside any customer-requested link until used, expired or revoked. */
+    void issueAgentLink(StoredLink link);
+
+    /**
+     * Counts one attempt at the customer's live code before anyone compares it. Returns the code with the attempt
+     * counted, or empty when there is no live code, it expired at {@code now}, or {@code maxAttempts} attempts were
+     * already counted.
+     */
+    Optional<StoredCode> countCodeAttempt(String storeId, String customerId, int maxAttempts, Instant now);
+
+    /**
+     * Spends the code and starts the session in one transaction. False when the code was spent, replaced or
+     * revoked meanwhile; then no session exists.
+     */
+    boolean consumeCode(StoredCode code, Session session);
+
+    /** The link stored under {@code tokenHash}, whether or not it is still valid. */
+    Optional<StoredLink> findLink(String tokenHash);
+
+    /**
+     * Spends the link and starts the session in one transaction; a customer-requested link also ends the code that
+     * came with it. False when the link was spent, replaced, expired at {@code now} or revoked meanwhile.
+     */
+    boolean consumeLink(StoredLink link, Session session, Instant now);
+
+    /** The session stored under {@code tokenHash}, whether or not it is still valid. */
+    Optional<StoredSession> findSession(String tokenHash);
+
+    void deleteSession(String tokenHash);
+}

@@ -1,0 +1,30 @@
+package dev.portallogin.core.port;
+
+import dev.portallogin.core.domain.RateLimit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Sliding-window request counters kept outside the function, so every container sees the same counts. */
+public interface RateLimiter {
+
+    /** Whether a request was let through; when not, how long until one would be. */
+    record Decision(boolean allowed, Duration retryAfter, Instant recordedAt) {
+        public static Decision allow(Instant recordedAt) {
+            return new Decision(true, Duration.ZERO, recordedAt);
+        }
+
+        public static Decision refuse(Duration retryAfter) {
+            return new Decision(false, retryAfter, null);
+        }
+    }
+
+    /** Records one request under {@code key} at {@code now} unless that would break one of {@code limits}. */
+    Decision tryAcquire(String key, List<RateLimit> limits, Instant now);
+
+    /**
+     * Takes back a request recorded by {@link #tryAcquire} that was never served (the code could not be
+     * delivered), so a failure does not count against the customer.
+     */
+    void release(String key, Instant recordedAt);
+}
