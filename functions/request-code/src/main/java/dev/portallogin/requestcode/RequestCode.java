@@ -1,0 +1,161 @@
+package dev.portallogin.requestcode;
+
+import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.Identifier;
+import dev.portallogin.core.domain.LoginCode;
+import dev.portallogin.core.domain.LoginMessages;
+import dev.portallogin.core.domain.MagicLinkToken;
+import dev.portallogin.core.domain.PhoneNumber;
+import dev.portallogin.core.domain.PortalFailure.DeliveryFailed;
+import dev.portallogin.core.domain.PortalFailure.InvalidIdentifier;
+import dev.portallogin.core.domain.PortalFailure.RateLimited;
+import dev.portallogin.core.domain.PortalFailure.UnknownStore;
+import dev.portallogin.core.domain.RateLimit;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.log.Log;
+import dev.portallogin.core.port.CodeKey;
+import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.DeliveryException;
+import dev.portallogin.core.port.LoginStore;
+import dev.portallogin.core.port.LoginStore.StoredCode;
+import dev.portallogin.core.port.LoginStore.StoredLink;
+import dev.portallogin.core.port.Mailer;
+import dev.portallogin.core.port.RateLimiter;
+import dev.portallogin.core.port.SmsSender;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A customer asks for a login code. When the identifier belongs to a customer of the store, a fresh code and magic
+ * link replace any earlier ones and go out by email (and the code by SMS when the store may text the phone on file).
+ * The caller learns nothing about whether the customer exists: known and unknown identifiers end the same way.
+ */
+public final class RequestCode {
+
+    /** @param sourceIp the caller's address when the request came over HTTP, else null */
+    public record Request(String storeId, String identifier, String sourceIp) {
+    }
+
+    private final CustomerDirectory directory;
+    private final LoginStore logins;
+    private final RateLimiter rateLimiter;
+    private final Mailer mailer;
+    private final SmsSender sms;
+    private final CodeKey codeKey;
+    private final Config config;
+    private final Clock clock;
+
+    public RequestCode(CustomerDirectory directory, LoginStore logins, RateLimiter rateLimiter, Mailer mailer,
+                       SmsSender sms, CodeKey codeKey, Config config, Clock clock) {
+        this.directory = directory;
+        this.logins = logins;
+        this.rateLimiter = rateLimiter;
+        this.mailer = mailer;
+        this.sms = sms;
+        this.codeKey = codeKey;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws UnknownStore      the store does not exist
+     * @throws InvalidIdentifier neither an email address nor a phone number
+     * @throws RateLimited       too many requests for this identifier or from this address
+     * @throws DeliveryFailed    the customer exists but no channel could deliver; nothing was counted
+     */
+    public void request(Request request) {
+        Store store = directory.findStore(request.storeId()).orElseThrow(UnknownStore::new);
+        Identifier identifier = Identifier.parse(request.identifier(), store.defaultCountry())
+                .orElseThrow(InvalidIdentifier::new);
+        Instant now = clock.instant();
+        List<Counted> counted = countRequest(store, identifier, request.sourceIp(), now);
+
+        Optional<Customer> customer = directory.findCustomer(store.storeId(), identifier);
+        if (customer.isEmpty()) {
+            Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
+                    "customerFound", false);
+            return;
+        }
+        Optional<EmailAddress> email = customer.get().deliverableEmail();
+        Optional<PhoneNumber> phone = customer.get().phone().flatMap(PhoneNumber::fromE164).filter(store::allowsSmsTo);
+        if (email.isEmpty() && phone.isEmpty()) {
+            // Answered like any other request: telling the caller would reveal that the customer exists.
+            Log.warn("no_delivery_channel", "store", store.storeId(), "customer", customer.get().customerId());
+            return;
+        }
+        int delivered = issueAndDeliver(store, customer.get(), email, phone, now);
+        if (delivered == 0) {
+            counted.forEach(entry -> rateLimiter.release(entry.key(), entry.at()));
+            throw new DeliveryFailed();
+        }
+        Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
+                "customerFound", true, "channels", delivered);
+    }
+
+    private record Counted(String key, Instant at) {
+    }
+
+    private List<Counted> countRequest(Store store, Identifier identifier, String sourceIp, Instant now) {
+        List<Counted> counted = new ArrayList<>();
+        if (sourceIp != null) {
+            counted.add(count("ip#" + sourceIp, config.sourceIpLimits(), now, counted));
+        }
+        String identifierKey = "identifier#" + store.storeId() + "#" + identifier.normalForm();
+        counted.add(count(identifierKey, config.identifierLimits(), now, counted));
+        return counted;
+    }
+
+    private Counted count(String key, List<RateLimit> limits, Instant now,
+                          List<Counted> alreadyCounted) {
+        RateLimiter.Decision decision = rateLimiter.tryAcquire(key, limits, now);
+        if (!decision.allowed()) {
+            alreadyCounted.forEach(entry -> rateLimiter.release(entry.key(), entry.at()));
+            Log.info("rate_limited", "scope", key.substring(0, key.indexOf('#')),
+                    "retryAfterSeconds", decision.retryAfter().toSeconds());
+            throw new RateLimited(decision.retryAfter());
+        }
+        return new Counted(key, decision.recordedAt());
+    }
+
+    /** Stores the new code and link, then sends them; returns how many channels accepted a message. */
+    private int issueAndDeliver(Store store, Customer customer, Optional<EmailAddress> email,
+                                Optional<PhoneNumber> phone, Instant now) {
+        LoginCode code = LoginCode.generate(config.codeLength());
+        MagicLinkToken token = MagicLinkToken.generate();
+        String codeId = UUID.randomUUID().toString();
+        Instant expiresAt = now.plus(config.codeLifetime());
+        byte[] hmac = code.hmac(codeKey.bytes(), store.storeId(), customer.customerId(), codeId);
+        logins.issueCustomerLogin(
+                new StoredCode(store.storeId(), customer.customerId(), codeId, hmac, now, expiresAt, 0),
+                new StoredLink(token.hash(), store.storeId(), customer.customerId(), "customer", now,
+                        now.plus(config.linkLifetime())));
+
+        int delivered = 0;
+        if (email.isPresent()) {
+            delivered += attempt("email", () -> mailer.send(LoginMessages.codeAndLink(store, customer, email.get(),
+                    code, store.magicLinkUrl(token), config.codeLifetime())));
+        }
+        if (phone.isPresent()) {
+            delivered += attempt("sms", () -> sms.send(phone.get().e164(),
+                    LoginMessages.codeSms(store, code, config.codeLifetime())));
+        }
+        return delivered;
+    }
+
+    private static int attempt(String channel, Runnable send) {
+        try {
+            send.run();
+            Log.info("message_sent", "channel", channel);
+            return 1;
+        } catch (DeliveryException failure) {
+            Log.warn("delivery_failed", "channel", channel, "cause", failure.getCause().getClass().getSimpleName());
+            return 0;
+        }
+    }
+}

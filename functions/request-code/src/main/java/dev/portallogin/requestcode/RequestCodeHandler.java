@@ -1,0 +1,66 @@
+package dev.portallogin.requestcode;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.portallogin.core.adapter.secrets.SecretsManagerCodeKey;
+import dev.portallogin.core.adapter.ses.SesMailer;
+import dev.portallogin.core.adapter.sns.SnsSmsSender;
+import dev.portallogin.core.config.AwsClients;
+import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
+import dev.portallogin.core.http.ApiRequest;
+import dev.portallogin.core.http.ApiResponse;
+import dev.portallogin.core.http.LambdaEntry;
+import dev.portallogin.core.http.RequestBody;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Map;
+
+/** {@code POST /login/code}: answers 202 {"status":"sent"} whether or not the identifier matched a customer. */
+public final class RequestCodeHandler implements RequestStreamHandler, LambdaEntry.Routes {
+
+    private static final Map<String, Object> SENT = Map.of("status", "sent");
+
+    private final RequestCode requestCode;
+
+    /** Lambda's constructor: real AWS wiring from the environment, built once per execution environment. */
+    public RequestCodeHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    /** The template's environment given as a {@link Config}, e.g. by the local runner or the tests. */
+    public RequestCodeHandler(Config config) {
+        this(config, Clock.systemUTC());
+    }
+
+    public RequestCodeHandler(Config config, Clock clock) {
+        this(wire(new AwsClients(config), clock));
+    }
+
+    public RequestCodeHandler(RequestCode requestCode) {
+        this.requestCode = requestCode;
+    }
+
+    private static RequestCode wire(AwsClients aws, Clock clock) {
+        return new RequestCode(aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(), SesMailer.create(aws),
+                SnsSmsSender.create(aws), SecretsManagerCodeKey.create(aws), aws.config(), clock);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaEntry.handle(input, output, context, this);
+    }
+
+    @Override
+    public ApiResponse http(ApiRequest request) {
+        if (!"POST".equals(request.method())) {
+            throw new InvalidRequest("Use POST /login/code.");
+        }
+        RequestBody body = RequestBody.parse(request.body());
+        requestCode.request(new RequestCode.Request(body.requiredId("storeId"), body.requiredString("identifier"),
+                request.sourceIp()));
+        return ApiResponse.json(202, SENT);
+    }
+}
