@@ -1,0 +1,106 @@
+package dev.portallogin.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.it.support.Outbox;
+import dev.portallogin.it.support.Portal;
+import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Spending a secret is one conditional write: of many parallel attempts exactly one signs in. */
+class ConcurrencyIT {
+
+    private static final int PARALLEL = 50;
+
+    private final Portal portal = new Portal();
+    private final Store store = portal.newStore("US");
+
+    @Test
+    void fiftyParallelUsesOfOneLinkMakeExactlyOneSession() throws Exception {
+        Customer customer = portal.newCustomer(store, false);
+        portal.requestCode(store, customer.email());
+        String token = portal.outbox().lastEmailTo(customer.email()).magicLinkToken().orElseThrow();
+
+        List<HttpResponse> responses = inParallel(() -> portal.consumeLink(token));
+
+        assertThat(responses).filteredOn(response -> response.status() == 200).hasSize(1);
+        assertThat(responses).filteredOn(response -> response.status() != 200)
+                .allSatisfy(response -> assertThat(response.status()).isEqualTo(401));
+        assertThat(sessionsOf(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void fiftyParallelUsesOfOneCodeMakeExactlyOneSession() throws Exception {
+        Customer customer = portal.newCustomer(store, false);
+        portal.requestCode(store, customer.email());
+        Outbox.Email email = portal.outbox().lastEmailTo(customer.email());
+        String code = email.code().orElseThrow();
+
+        List<HttpResponse> responses = inParallel(() -> portal.verifyCode(store, customer.email(), code));
+
+        assertThat(responses).filteredOn(response -> response.status() == 200).hasSize(1);
+        assertThat(responses).filteredOn(response -> response.status() != 200)
+                .allSatisfy(response -> assertThat(response.status()).isEqualTo(401));
+        assertThat(sessionsOf(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void fiftyParallelWrongGuessesGetAtMostFiveComparisons() throws Exception {
+        Customer customer = portal.newCustomer(store, false);
+        portal.requestCode(store, customer.email());
+        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String wrong = code.equals("0000") ? "1111" : "0000";
+
+        inParallel(() -> portal.verifyCode(store, customer.email(), wrong));
+
+        var item = portal.backend.dynamoDb().getItem(request -> request
+                .tableName(portal.backend.table("LoginTable"))
+                .key(java.util.Map.of("pk", AttributeValue.fromS("login#" + store.storeId() + "#"
+                        + customer.customerId())))).item();
+        assertThat(Integer.parseInt(item.get("attempts").n())).isEqualTo(5);
+        assertThat(portal.verifyCode(store, customer.email(), code).status()).isEqualTo(401);
+    }
+
+    private List<HttpResponse> inParallel(Supplier<HttpResponse> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse>> futures = new ArrayList<>();
+            for (int i = 0; i < PARALLEL; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.get();
+                }));
+            }
+            start.countDown();
+            List<HttpResponse> responses = new ArrayList<>();
+            for (Future<HttpResponse> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long sessionsOf(Customer customer) {
+        return portal.backend.dynamoDb().scanPaginator(request -> request
+                        .tableName(portal.backend.table("LoginTable"))
+                        .filterExpression("begins_with(pk, :session) AND customerId = :customer AND storeId = :store")
+                        .expressionAttributeValues(java.util.Map.of(
+                                ":session", AttributeValue.fromS("session#"),
+                                ":customer", AttributeValue.fromS(customer.customerId()),
+                                ":store", AttributeValue.fromS(store.storeId()))))
+                .items().stream().count();
+    }
+}

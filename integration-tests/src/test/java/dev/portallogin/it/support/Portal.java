@@ -1,0 +1,141 @@
+package dev.portallogin.it.support;
+
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.http.Json;
+import dev.portallogin.tools.ApiGatewayEmulator;
+import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
+import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
+import dev.portallogin.tools.LocalAws;
+import dev.portallogin.tools.Seed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One test's view of the product: the template's HTTP API in front of the real handlers, a clock the test moves,
+ * and stores and customers of its own, so tests never see each other's data, mail or rate limits.
+ */
+public final class Portal {
+
+    /** The sender domain every test store mails from; verified in SES once. */
+    public static final String SENDER_DOMAIN = "shop.example.com";
+    private static final AtomicInteger SOURCE_IPS = new AtomicInteger();
+    private static volatile boolean senderVerified;
+
+    public final AwsBackend backend = AwsBackend.shared();
+    public final MutableClock clock = new MutableClock(Instant.now());
+    public final ApiGatewayEmulator api;
+    private final String sourceIp = nextSourceIp();
+
+    public Portal() {
+        this(Map.of());
+    }
+
+    /** @param environment overrides of the template's environment variables (like {@code sam local --env-vars}) */
+    public Portal(Map<String, String> environment) {
+        verifySender(backend);
+        Map<String, String> overrides = new LinkedHashMap<>(backend.awsEnvironment());
+        overrides.putAll(environment);
+        this.api = ApiGatewayEmulator.fromTemplate(backend.template(), backend.physicalIds(), overrides, clock);
+    }
+
+    private static synchronized void verifySender(AwsBackend backend) {
+        if (!senderVerified) {
+            new LocalAws(backend.aws(), "").verifySenderDomains(List.of(SENDER_DOMAIN));
+            senderVerified = true;
+        }
+    }
+
+    /** Each test calls from its own address, so per-IP limits of one test never touch another. */
+    private static String nextSourceIp() {
+        int n = SOURCE_IPS.incrementAndGet();
+        return "198.51." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    public String sourceIp() {
+        return sourceIp;
+    }
+
+    public Outbox outbox() {
+        return backend.outbox();
+    }
+
+    /** A new store of this test's own; SMS allowed to {@code smsCountries}. */
+    public Store newStore(String... smsCountries) {
+        String storeId = "s-" + UUID.randomUUID().toString().substring(0, 12);
+        Store store = new Store(storeId, "Store " + storeId, "https://portal." + storeId + ".example.com",
+                "login@" + SENDER_DOMAIN, "US", Set.of(smsCountries));
+        new Seed(List.of(store), List.of(), List.of()).load(backend.dynamoDb(), backend.table("DirectoryTable"));
+        return store;
+    }
+
+    /** A new customer with a unique email and, when {@code withPhone}, a unique US mobile number. */
+    public Customer newCustomer(Store store, boolean withPhone) {
+        String id = UUID.randomUUID().toString().substring(0, 12);
+        return addCustomer(store, "c-" + id, "jane." + id + "@example.com", withPhone ? uniqueUsNumber() : null);
+    }
+
+    public Customer addCustomer(Store store, String customerId, String email, String phoneE164) {
+        Customer customer = new Customer(store.storeId(), customerId, email, phoneE164, "Jane", "Doe", false, null);
+        new Seed(List.of(), List.of(customer), List.of()).load(backend.dynamoDb(), backend.table("DirectoryTable"));
+        return customer;
+    }
+
+    /** A valid, practically unique US number: area code 201, exchange 2xx to 9xx other than 555. */
+    public static String uniqueUsNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int exchange;
+        do {
+            exchange = random.nextInt(200, 1000);
+        } while (exchange == 555 || exchange % 100 == 11);
+        return "+1201" + exchange + String.format("%04d", random.nextInt(10_000));
+    }
+
+    public HttpResponse post(String path, Object body) {
+        return post(path, body, Map.of());
+    }
+
+    public HttpResponse post(String path, Object body, Map<String, String> headers) {
+        Map<String, String> allHeaders = new LinkedHashMap<>(Map.of("content-type", "application/json"));
+        allHeaders.putAll(headers);
+        String text = body instanceof String raw ? raw : Json.write(body);
+        return api.handle(new HttpRequest("POST", path, Map.of(), allHeaders, text, sourceIp));
+    }
+
+    public HttpResponse get(String path, Map<String, String> query) {
+        return api.handle(new HttpRequest("GET", path, query, Map.of(), null, sourceIp));
+    }
+
+    public HttpResponse head(String path, Map<String, String> query) {
+        return api.handle(new HttpRequest("HEAD", path, query, Map.of(), null, sourceIp));
+    }
+
+    public HttpResponse requestCode(Store store, String identifier) {
+        return post("/login/code", Map.of("storeId", store.storeId(), "identifier", identifier));
+    }
+
+    public HttpResponse verifyCode(Store store, String identifier, String code) {
+        return post("/login/verify", Map.of("storeId", store.storeId(), "identifier", identifier, "code", code));
+    }
+
+    public HttpResponse consumeLink(String token) {
+        return post("/login/magic", Map.of("token", token));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> json(HttpResponse response) {
+        try {
+            return (Map<String, Object>) Json.parse(response.body());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+}

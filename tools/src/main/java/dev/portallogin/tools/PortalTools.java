@@ -1,0 +1,68 @@
+package dev.portallogin.tools;
+
+import dev.portallogin.core.config.AwsClients;
+import dev.portallogin.core.config.Config;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** The developer CLI: {@code java -jar tools/target/portal-tools.jar <command> [arguments]}. */
+public final class PortalTools {
+
+    private static final String USAGE = """
+            usage: java -jar tools/target/portal-tools.jar <command>
+
+              local [--port 3000] [--seed events/seed.json]
+                          run the HTTP API of template.yaml on localhost against moto_server (started
+                          for you) or the endpoint in AWS_ENDPOINT_URL, with tables and demo data
+              seed FILE   load stores, customers and subscriptions (format: events/seed.json) into the
+                          directory table named by DIRECTORY_TABLE, at AWS_ENDPOINT_URL when set
+            """;
+
+    private PortalTools() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "seed" -> seed(rest);
+            case "local" -> local(rest);
+            default -> {
+                System.err.print(USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void local(String[] args) throws Exception {
+        int port = 3000;
+        Path seed = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--seed" -> seed = Path.of(args[i + 1]);
+                default -> {
+                    System.err.print(USAGE);
+                    System.exit(2);
+                }
+            }
+        }
+        Path root = LocalServer.findProjectRoot();
+        LocalServer.run(root, port, seed != null ? seed : root.resolve("events/seed.json"));
+    }
+
+    private static void seed(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        Config config = Config.fromEnvironment();
+        Seed seed = Seed.read(Path.of(args[0]));
+        seed.load(new AwsClients(config).dynamoDb(), config.directoryTable());
+        System.out.printf("Loaded %d stores, %d customers, %d subscriptions into %s%n", seed.stores().size(),
+                seed.customers().size(), seed.subscriptions().size(), config.directoryTable());
+    }
+}
