@@ -42,6 +42,14 @@ class TemplateIT {
     }
 
     @Test
+    void adminRoutesRequireIamAuthorization() {
+        assertThat(backend.template().routes())
+                .filteredOn(route -> route.path().startsWith("/admin"))
+                .hasSize(4)
+                .allSatisfy(route -> assertThat(route.authorization()).isEqualTo("AWS_IAM"));
+    }
+
+    @Test
     void customerRoutesArePublic() {
         assertThat(backend.template().routes())
                 .filteredOn(route -> route.path().startsWith("/login"))

@@ -150,6 +150,11 @@ public final class ApiGatewayEmulator {
         context.put("accountId", "123456789012");
         context.put("apiId", "local");
         context.put("domainName", headers.getOrDefault("host", "localhost"));
+        if ("AWS_IAM".equals(route.authorization())) {
+            // Locally nobody signs requests; API Gateway would have checked the caller's SigV4 signature here.
+            context.put("authorizer", Map.of("iam", Map.of("accountId", "123456789012",
+                    "userArn", "arn:aws:iam::123456789012:user/local-dashboard")));
+        }
         context.put("http", http);
         context.put("requestId", UUID.randomUUID().toString());
         context.put("routeKey", route.routeKey());

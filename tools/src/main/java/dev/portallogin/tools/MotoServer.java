@@ -9,7 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A {@code moto_server} process on a free loopback port: the AWS emulator the local runner and tests use. */
+/**
+ * The moto AWS emulator on a free loopback port, for the local runner and the tests. It runs moto's application
+ * with one lock around every request ({@code moto_serialised.py}): moto's own threaded server lets two concurrent
+ * conditional writes or transactions both succeed, which real DynamoDB never does, and the concurrency tests
+ * caught it.
+ */
 public final class MotoServer implements AutoCloseable {
 
     private final Process process;
@@ -37,7 +42,12 @@ public final class MotoServer implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path log = Files.createTempFile("moto-server", ".log");
-        Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+        Path script = Files.createTempFile("moto_serialised", ".py");
+        try (var source = MotoServer.class.getResourceAsStream("moto_serialised.py")) {
+            Files.write(script, source.readAllBytes());
+        }
+        script.toFile().deleteOnExit();
+        Process process = new ProcessBuilder(pythonOfMoto(), script.toString(), Integer.toString(port))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -45,6 +55,22 @@ public final class MotoServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.awaitReady(Duration.ofSeconds(60), log);
         return server;
+    }
+
+    /** The Python that runs moto_server: the interpreter named in its first line, else python3. */
+    private static String pythonOfMoto() throws IOException {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String directory : path.split(java.io.File.pathSeparator)) {
+            Path launcher = Path.of(directory, "moto_server");
+            if (!directory.isEmpty() && Files.isExecutable(launcher)) {
+                String firstLine = Files.readAllLines(launcher).stream().findFirst().orElse("");
+                if (firstLine.startsWith("#!") && firstLine.contains("python")) {
+                    String[] words = firstLine.substring(2).strip().split("\\s+");
+                    return words[0].endsWith("/env") && words.length > 1 ? words[1] : words[0];
+                }
+            }
+        }
+        return "python3";
     }
 
     public URI endpoint() {

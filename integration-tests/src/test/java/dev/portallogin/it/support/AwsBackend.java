@@ -1,5 +1,6 @@
 package dev.portallogin.it.support;
 
+import dev.portallogin.core.adapter.dynamodb.DynamoDbCustomerDirectory;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.tools.LocalAws;
@@ -79,7 +80,7 @@ public final class AwsBackend {
         }
         if (MotoServer.isInstalled()) {
             MotoServer moto = MotoServer.start();
-            return new AwsBackend("moto_server " + moto.endpoint(), moto.endpoint(), new MotoOutbox(moto.endpoint()));
+            return new AwsBackend("moto_server " + moto.endpoint(), moto.endpoint(), new MotoOutbox(moto.endpoint(), true));
         }
         throw new IllegalStateException("No AWS backend for the integration tests. Either set AWS_ENDPOINT_URL to "
                 + "an emulator (e.g. moto_server -p 5000, then AWS_ENDPOINT_URL=http://127.0.0.1:5000), start a "
@@ -97,7 +98,7 @@ public final class AwsBackend {
     private static Outbox outboxFor(URI endpoint) {
         try {
             Outbox.get(endpoint.resolve("/moto-api/data.json"));
-            return new MotoOutbox(endpoint);
+            return new MotoOutbox(endpoint, false);
         } catch (RuntimeException notMoto) {
             return new LocalStackOutbox(endpoint);
         }
@@ -144,6 +145,11 @@ public final class AwsBackend {
 
     public AwsClients aws() {
         return aws;
+    }
+
+    /** The directory as the functions see it, for checking what a test left behind. */
+    public DynamoDbCustomerDirectory directory() {
+        return new DynamoDbCustomerDirectory(dynamoDb(), table("DirectoryTable"));
     }
 
     public String table(String logicalId) {

@@ -7,13 +7,17 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** Reads moto's record of sent mail ({@code ses.Message}) and SMS ({@code sns.SMS}) from {@code /moto-api/data.json}. */
+/**
+ * Reads moto's record of sent mail ({@code ses.Message}) and SMS ({@code sns.SMS}): from {@code /_outbox.json} when
+ * moto runs under {@code MotoServer} (only those two lists), else from {@code /moto-api/data.json}, which
+ * serialises every stored item and grows slow as the suite writes.
+ */
 final class MotoOutbox implements Outbox {
 
     private final URI dataJson;
 
-    MotoOutbox(URI endpoint) {
-        this.dataJson = endpoint.resolve("/moto-api/data.json");
+    MotoOutbox(URI endpoint, boolean startedHere) {
+        this.dataJson = endpoint.resolve(startedHere ? "/_outbox.json" : "/moto-api/data.json");
     }
 
     @Override

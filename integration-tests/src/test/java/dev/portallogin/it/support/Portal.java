@@ -2,6 +2,7 @@ package dev.portallogin.it.support;
 
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.domain.Subscription;
 import dev.portallogin.core.http.Json;
 import dev.portallogin.tools.ApiGatewayEmulator;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
@@ -84,9 +85,20 @@ public final class Portal {
     }
 
     public Customer addCustomer(Store store, String customerId, String email, String phoneE164) {
-        Customer customer = new Customer(store.storeId(), customerId, email, phoneE164, "Jane", "Doe", false, null);
+        return addCustomer(new Customer(store.storeId(), customerId, email, phoneE164, "Jane", "Doe", false, null));
+    }
+
+    public Customer addCustomer(Customer customer) {
         new Seed(List.of(), List.of(customer), List.of()).load(backend.dynamoDb(), backend.table("DirectoryTable"));
         return customer;
+    }
+
+    public Subscription addSubscription(Customer customer) {
+        Subscription subscription = new Subscription(customer.storeId(),
+                "sub-" + UUID.randomUUID().toString().substring(0, 12), customer.customerId(), "active");
+        new Seed(List.of(), List.of(), List.of(subscription)).load(backend.dynamoDb(),
+                backend.table("DirectoryTable"));
+        return subscription;
     }
 
     /** A valid, practically unique US number: area code 201, exchange 2xx to 9xx other than 555. */
@@ -108,6 +120,11 @@ public final class Portal {
         allHeaders.putAll(headers);
         String text = body instanceof String raw ? raw : Json.write(body);
         return api.handle(new HttpRequest("POST", path, Map.of(), allHeaders, text, sourceIp));
+    }
+
+    public HttpResponse put(String path, Object body) {
+        return api.handle(new HttpRequest("PUT", path, Map.of(), Map.of("content-type", "application/json"),
+                Json.write(body), sourceIp));
     }
 
     public HttpResponse get(String path, Map<String, String> query) {

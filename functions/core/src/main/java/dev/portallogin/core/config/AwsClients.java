@@ -1,5 +1,6 @@
 package dev.portallogin.core.config;
 
+import dev.portallogin.core.adapter.dynamodb.DynamoDbAuditLog;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbCustomerDirectory;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbLoginStore;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbRateLimiter;
@@ -77,6 +78,10 @@ public final class AwsClients {
 
     public DynamoDbLoginStore loginStore() {
         return new DynamoDbLoginStore(dynamoDb(), config.loginTable(), config.directoryTable());
+    }
+
+    public DynamoDbAuditLog auditLog() {
+        return new DynamoDbAuditLog(dynamoDb(), config.directoryTable());
     }
 
     public DynamoDbRateLimiter rateLimiter() {

@@ -8,7 +8,8 @@ import java.io.UncheckedIOException;
 /** The one JSON reader and writer: jackson-jr, light enough not to cost start-up time. */
 public final class Json {
 
-    private static final JSON JSON_CODEC = JSON.std;
+    /** Nulls are written: the contracts use them (a portal link's {@code "expiresAt": null}). */
+    private static final JSON JSON_CODEC = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     private Json() {
     }

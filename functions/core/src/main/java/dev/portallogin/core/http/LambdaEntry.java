@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.Function;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * The shared edge of every handler: reads the invocation, tells an API Gateway event from a direct payload,
@@ -85,8 +85,11 @@ public final class LambdaEntry {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
+            // The AWS error code says what went wrong without echoing request values the message may quote.
+            String awsErrorCode = failure instanceof AwsServiceException service && service.awsErrorDetails() != null
+                    ? service.awsErrorDetails().errorCode() : null;
             Log.error("unexpected_failure", "type", failure.getClass().getName(),
-                    "rootType", root.getClass().getName());
+                    "rootType", root.getClass().getName(), "awsErrorCode", awsErrorCode);
         }
     }
 }

@@ -1,10 +1,12 @@
 package dev.portallogin.core.port;
 
+import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.Identifier;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,28 @@ public interface CustomerDirectory {
     Optional<Customer> findCustomerByPhone(String storeId, String phoneE164);
 
     Optional<Subscription> findSubscription(String storeId, String subscriptionId);
+
+    /** How an email change ended. */
+    enum EmailChange {
+        CHANGED,
+        /** Another customer of the store owns the address. */
+        EMAIL_IN_USE,
+        /** The customer record changed (or vanished) since it was read; read it again and retry. */
+        CUSTOMER_CHANGED
+    }
+
+    /**
+     * Gives {@code current} the address {@code email}, atomically: the customer record, the store-wide entry that
+     * says which customer owns the address (the old entry released, the new one claimed), the revocation of every
+     * code and link issued before {@code now}, and the audit entry. Either all of it happens or none.
+     */
+    EmailChange changeEmail(Customer current, EmailAddress email, Instant now, AuditEntry audit);
+
+    /**
+     * Makes every code and magic link of the customer issued before {@code now} stop working, and records the audit
+     * entry, in one transaction. False when the customer does not exist.
+     */
+    boolean revokeCredentials(String storeId, String customerId, Instant now, AuditEntry audit);
 
     /** The customer who owns this email address or phone number in the store. */
     default Optional<Customer> findCustomer(String storeId, Identifier identifier) {

@@ -1,14 +1,25 @@
 package dev.portallogin.core.adapter.dynamodb;
 
+import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
 import dev.portallogin.core.port.CustomerDirectory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** {@link CustomerDirectory} on the directory table ({@link DirectoryItems} describes the layout). */
 public class DynamoDbCustomerDirectory implements CustomerDirectory {
@@ -45,6 +56,90 @@ public class DynamoDbCustomerDirectory implements CustomerDirectory {
     public Optional<Subscription> findSubscription(String storeId, String subscriptionId) {
         return get(DirectoryItems.key(storeId, DirectoryItems.SUBSCRIPTION_PREFIX + subscriptionId))
                 .map(DirectoryItems::subscription);
+    }
+
+    @Override
+    public EmailChange changeEmail(Customer current, EmailAddress email, Instant now, AuditEntry audit) {
+        String storeId = current.storeId();
+        String customerId = current.customerId();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":email", Attributes.s(email.value()),
+                ":false", Attributes.bool(false), ":now", Attributes.epochMillis(now)));
+        String unchangedSinceRead;
+        if (current.email() == null) {
+            unchangedSinceRead = "attribute_exists(#pk) AND attribute_not_exists(#email)";
+        } else {
+            unchangedSinceRead = "attribute_exists(#pk) AND #email = :old";
+            values.put(":old", Attributes.s(current.email()));
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(DirectoryItems.customerKey(storeId, customerId))
+                .updateExpression("SET #email = :email, #bouncing = :false, #revokedAt = :now")
+                .conditionExpression(unchangedSinceRead)
+                .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK, "#email", DirectoryItems.EMAIL,
+                        "#bouncing", DirectoryItems.EMAIL_BOUNCING,
+                        "#revokedAt", DirectoryItems.CREDENTIALS_REVOKED_AT))
+                .expressionAttributeValues(values)
+                .build()).build());
+        writes.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(table)
+                .item(DirectoryItems.ownerEntry(storeId, DirectoryItems.EMAIL_PREFIX + email.lookupKey(), customerId))
+                .conditionExpression("attribute_not_exists(#pk) OR #customer = :customer")
+                .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK, "#customer", DirectoryItems.CUSTOMER_ID))
+                .expressionAttributeValues(Map.of(":customer", Attributes.s(customerId)))
+                .build()).build());
+        EmailAddress.parse(current.email())
+                .filter(old -> !old.lookupKey().equals(email.lookupKey()))
+                .ifPresent(old -> writes.add(TransactWriteItem.builder().delete(Delete.builder()
+                        .tableName(table)
+                        .key(DirectoryItems.key(storeId, DirectoryItems.EMAIL_PREFIX + old.lookupKey()))
+                        .conditionExpression("attribute_not_exists(#pk) OR #customer = :customer")
+                        .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK,
+                                "#customer", DirectoryItems.CUSTOMER_ID))
+                        .expressionAttributeValues(Map.of(":customer", Attributes.s(customerId)))
+                        .build()).build()));
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(AuditItems.item(audit))
+                .build()).build());
+        try {
+            dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+            return EmailChange.CHANGED;
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
+            if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+                return EmailChange.EMAIL_IN_USE;
+            }
+            boolean retryable = reasons.stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code())
+                    || "TransactionConflict".equals(reason.code()));
+            if (retryable) {
+                return EmailChange.CUSTOMER_CHANGED;
+            }
+            throw cancelled;
+        }
+    }
+
+    @Override
+    public boolean revokeCredentials(String storeId, String customerId, Instant now, AuditEntry audit) {
+        try {
+            dynamoDb.transactWriteItems(request -> request.transactItems(
+                    TransactWriteItem.builder().update(Update.builder()
+                            .tableName(table)
+                            .key(DirectoryItems.customerKey(storeId, customerId))
+                            .updateExpression("SET #revokedAt = :now")
+                            .conditionExpression("attribute_exists(#pk)")
+                            .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK,
+                                    "#revokedAt", DirectoryItems.CREDENTIALS_REVOKED_AT))
+                            .expressionAttributeValues(Map.of(":now", Attributes.epochMillis(now)))
+                            .build()).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(AuditItems.item(audit))
+                            .build()).build()));
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            if ("ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(0).code())) {
+                return false;
+            }
+            throw cancelled;
+        }
     }
 
     private Optional<Customer> findOwner(String storeId, String entryKey) {

@@ -1,0 +1,119 @@
+package dev.portallogin.generatemagiclink;
+
+import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.AuditEntry;
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.LoginMessages;
+import dev.portallogin.core.domain.MagicLinkToken;
+import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
+import dev.portallogin.core.domain.PortalFailure.NoValidEmail;
+import dev.portallogin.core.domain.PortalFailure.SubscriptionNotFound;
+import dev.portallogin.core.domain.PortalFailure.UnknownStore;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.domain.Subscription;
+import dev.portallogin.core.log.Log;
+import dev.portallogin.core.port.AuditLog;
+import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.DeliveryException;
+import dev.portallogin.core.port.LoginStore;
+import dev.portallogin.core.port.LoginStore.StoredLink;
+import dev.portallogin.core.port.Mailer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A support agent gets a link to hand to a customer: a <b>magic</b> link (single use, 10 minutes, signs the
+ * customer in exactly like one they asked for, optionally emailed to the address on file) or a <b>portal</b> link
+ * (the store's login page: no credential, no personal data, never expires).
+ */
+public final class GenerateMagicLink {
+
+    public enum Kind { MAGIC, PORTAL }
+
+    /** Exactly one of {@code customerId} and {@code subscriptionId} is set. */
+    public record Request(String storeId, String customerId, String subscriptionId, String agentId, Kind kind,
+                          boolean send) {
+    }
+
+    /** @param expiresAt null for a portal link; @param emailSent null for a portal link */
+    public record GeneratedLink(Kind kind, String url, Instant expiresAt, String customerId, Boolean emailSent) {
+        @Override
+        public String toString() {
+            return "GeneratedLink[" + kind + ", customer=" + customerId + "]";
+        }
+    }
+
+    private final CustomerDirectory directory;
+    private final LoginStore logins;
+    private final Mailer mailer;
+    private final AuditLog audit;
+    private final Config config;
+    private final Clock clock;
+
+    public GenerateMagicLink(CustomerDirectory directory, LoginStore logins, Mailer mailer, AuditLog audit,
+                             Config config, Clock clock) {
+        this.directory = directory;
+        this.logins = logins;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws UnknownStore         the store does not exist
+     * @throws SubscriptionNotFound no such subscription in the store
+     * @throws CustomerNotFound     no such customer in the store
+     * @throws NoValidEmail         a magic link was asked for a customer without a deliverable email address
+     */
+    public GeneratedLink generate(Request request) {
+        Store store = directory.findStore(request.storeId()).orElseThrow(UnknownStore::new);
+        String customerId = request.subscriptionId() == null ? request.customerId()
+                : directory.findSubscription(store.storeId(), request.subscriptionId())
+                        .map(Subscription::customerId).orElseThrow(SubscriptionNotFound::new);
+        Customer customer = directory.findCustomer(store.storeId(), customerId).orElseThrow(CustomerNotFound::new);
+        Instant now = clock.instant();
+        Map<String, String> details = new LinkedHashMap<>();
+        if (request.subscriptionId() != null) {
+            details.put("subscriptionId", request.subscriptionId());
+        }
+
+        if (request.kind() == Kind.PORTAL) {
+            audit.record(new AuditEntry(store.storeId(), customerId, request.agentId(), "portal_link_generated", now,
+                    details));
+            return new GeneratedLink(Kind.PORTAL, store.loginPageUrl(), null, customerId, null);
+        }
+
+        EmailAddress email = customer.deliverableEmail().orElseThrow(NoValidEmail::new);
+        MagicLinkToken token = MagicLinkToken.generate();
+        Instant expiresAt = now.plus(config.linkLifetime());
+        logins.issueAgentLink(new StoredLink(token.hash(), store.storeId(), customerId, "agent", now, expiresAt));
+        String url = store.magicLinkUrl(token);
+        boolean emailSent = request.send() && send(LoginMessages.agentLink(store, customer, email, url,
+                config.linkLifetime()));
+
+        details.put("expiresAt", expiresAt.toString());
+        details.put("emailSent", Boolean.toString(emailSent));
+        if (emailSent) {
+            details.put("sentTo", email.masked());
+        }
+        audit.record(new AuditEntry(store.storeId(), customerId, request.agentId(), "magic_link_generated", now,
+                details));
+        Log.info("agent_link_generated", "store", store.storeId(), "customer", customerId, "emailSent", emailSent);
+        return new GeneratedLink(Kind.MAGIC, url, expiresAt, customerId, emailSent);
+    }
+
+    /** The link is the agent's to hand over either way; a failed email only makes {@code emailSent} false. */
+    private boolean send(dev.portallogin.core.domain.EmailMessage message) {
+        try {
+            mailer.send(message);
+            return true;
+        } catch (DeliveryException failure) {
+            Log.warn("delivery_failed", "channel", "email", "cause", failure.getCause().getClass().getSimpleName());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.portallogin.updateemail;
+
+import dev.portallogin.core.domain.AuditEntry;
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.LoginMessages;
+import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
+import dev.portallogin.core.domain.PortalFailure.EmailInUse;
+import dev.portallogin.core.domain.PortalFailure.InvalidEmail;
+import dev.portallogin.core.domain.PortalFailure.UnknownStore;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.log.Log;
+import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.CustomerDirectory.EmailChange;
+import dev.portallogin.core.port.DeliveryException;
+import dev.portallogin.core.port.Mailer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A support agent fixes a customer's email address. The change is atomic with the store-wide uniqueness entry, so
+ * two agents racing to give one address to two customers leave exactly one owner; every code and link issued before
+ * the change stops working; the old address, when it was deliverable, is told.
+ */
+public final class UpdateEmail {
+
+    /** Parallel edits of one customer re-read and retry; each retry means another agent's edit landed first. */
+    private static final int MAX_ATTEMPTS = 25;
+
+    private final CustomerDirectory directory;
+    private final Mailer mailer;
+    private final Clock clock;
+
+    public UpdateEmail(CustomerDirectory directory, Mailer mailer, Clock clock) {
+        this.directory = directory;
+        this.mailer = mailer;
+        this.clock = clock;
+    }
+
+    /**
+     * @return the address now on file, in normal form
+     * @throws InvalidEmail     an address a mail system would refuse
+     * @throws UnknownStore     the store does not exist
+     * @throws CustomerNotFound no such customer in the store
+     * @throws EmailInUse       another customer of the store has the address
+     */
+    public EmailAddress update(String storeId, String customerId, String rawEmail, String agentId) {
+        EmailAddress email = EmailAddress.parse(rawEmail).orElseThrow(InvalidEmail::new);
+        Store store = directory.findStore(storeId).orElseThrow(UnknownStore::new);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Customer customer = directory.findCustomer(storeId, customerId).orElseThrow(CustomerNotFound::new);
+            if (email.value().equals(customer.email()) && !customer.emailBouncing()) {
+                return email;
+            }
+            Instant now = clock.instant();
+            Optional<EmailAddress> previous = EmailAddress.parse(customer.email());
+            EmailChange change = directory.changeEmail(customer, email, now, audit(customer, agentId, now, previous,
+                    email));
+            switch (change) {
+                case CHANGED -> {
+                    Log.info("email_changed", "store", storeId, "customer", customerId, "to", email.masked());
+                    notifyPreviousAddress(store, customer, email);
+                    return email;
+                }
+                case EMAIL_IN_USE -> throw new EmailInUse();
+                case CUSTOMER_CHANGED -> Log.info("email_change_retried", "store", storeId, "customer", customerId);
+                default -> throw new IllegalStateException("unknown outcome " + change);
+            }
+        }
+        throw new IllegalStateException("the customer kept changing during " + MAX_ATTEMPTS + " attempts");
+    }
+
+    private static AuditEntry audit(Customer customer, String agentId, Instant now, Optional<EmailAddress> previous,
+                                    EmailAddress email) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("from", previous.map(EmailAddress::masked).orElse("none"));
+        details.put("to", email.masked());
+        return new AuditEntry(customer.storeId(), customer.customerId(), agentId, "email_changed", now, details);
+    }
+
+    /** A failed notice does not undo the change: the change is what the agent asked for. */
+    private void notifyPreviousAddress(Store store, Customer before, EmailAddress newAddress) {
+        Optional<EmailAddress> previous = before.deliverableEmail()
+                .filter(old -> !old.lookupKey().equals(newAddress.lookupKey()));
+        if (previous.isEmpty()) {
+            return;
+        }
+        try {
+            mailer.send(LoginMessages.emailChanged(store, before, previous.get(), newAddress));
+        } catch (DeliveryException failure) {
+            Log.warn("delivery_failed", "channel", "email", "cause", failure.getCause().getClass().getSimpleName());
+        }
+    }
+}
