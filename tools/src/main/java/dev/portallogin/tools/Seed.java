@@ -80,6 +80,7 @@ public record Seed(List<Store> stores, List<Customer> customers, List<Subscripti
     public void load(DynamoDbClient dynamoDb, String directoryTable) {
         for (Store store : stores) {
             dynamoDb.putItem(request -> request.tableName(directoryTable).item(DirectoryItems.storeItem(store)));
+            dynamoDb.putItem(request -> request.tableName(directoryTable).item(DirectoryItems.storeListEntry(store)));
         }
         for (Customer customer : customers) {
             List<TransactWriteItem> writes = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.portallogin.core.adapter.ses.SesMailer;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.domain.AuditEntry;
+import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.domain.RecordId;
@@ -30,6 +31,8 @@ import java.util.Map;
  *       direct: {@code {"action":"update-email"} } (the default) with {@code customerId}</li>
  *   <li>{@code POST /admin/customers/{customerId}/revoke} — {@code {"storeId","agentId"}}; direct: {@code revoke}</li>
  *   <li>{@code GET /admin/customers/{customerId}/audit?storeId=} — direct: {@code audit}</li>
+ *   <li>{@code GET /admin/stores} — direct: {@code stores}; {@code GET /admin/customers?storeId=&q=} — direct:
+ *       {@code search} with {@code q}; {@code GET /admin/customers/{customerId}?storeId=} — direct: {@code customer}</li>
  * </ul>
  */
 public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEntry.Routes {
@@ -37,6 +40,7 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
     private final UpdateEmail updateEmail;
     private final RevokeCredentials revokeCredentials;
     private final AuditTrail auditTrail;
+    private final SupportDirectory supportDirectory;
 
     public UpdateEmailHandler() {
         this(Config.fromEnvironment());
@@ -53,13 +57,16 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
     private UpdateEmailHandler(AwsClients aws, Clock clock) {
         this(new UpdateEmail(aws.customerDirectory(), SesMailer.create(aws), clock),
                 new RevokeCredentials(aws.customerDirectory(), clock),
-                new AuditTrail(aws.customerDirectory(), aws.auditLog()));
+                new AuditTrail(aws.customerDirectory(), aws.auditLog()),
+                new SupportDirectory(aws.customerDirectory()));
     }
 
-    public UpdateEmailHandler(UpdateEmail updateEmail, RevokeCredentials revokeCredentials, AuditTrail auditTrail) {
+    public UpdateEmailHandler(UpdateEmail updateEmail, RevokeCredentials revokeCredentials, AuditTrail auditTrail,
+                              SupportDirectory supportDirectory) {
         this.updateEmail = updateEmail;
         this.revokeCredentials = revokeCredentials;
         this.auditTrail = auditTrail;
+        this.supportDirectory = supportDirectory;
     }
 
     @Override
@@ -69,8 +76,17 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
 
     @Override
     public ApiResponse http(ApiRequest request) {
-        String customerId = customerId(request);
         String path = request.path();
+        if ("GET".equals(request.method()) && path.endsWith("/admin/stores")) {
+            return ApiResponse.json(200, stores());
+        }
+        if ("GET".equals(request.method()) && path.endsWith("/admin/customers")) {
+            return ApiResponse.json(200, search(storeIdFromQuery(request), request.query().get("q")));
+        }
+        String customerId = customerId(request);
+        if ("GET".equals(request.method()) && path.endsWith("/admin/customers/" + customerId)) {
+            return ApiResponse.json(200, customer(storeIdFromQuery(request), customerId));
+        }
         if ("PUT".equals(request.method()) && path.endsWith("/email")) {
             RequestBody body = RequestBody.parse(request.body());
             return ApiResponse.json(200, updateEmail(body.requiredId("storeId"), customerId, body));
@@ -80,11 +96,7 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
             return ApiResponse.json(200, revoke(body.requiredId("storeId"), customerId, body));
         }
         if ("GET".equals(request.method()) && path.endsWith("/audit")) {
-            String storeId = request.query().get("storeId");
-            if (!RecordId.isWellFormed(storeId)) {
-                throw new InvalidRequest("Query parameter 'storeId' is required.");
-            }
-            return ApiResponse.json(200, audit(storeId, customerId));
+            return ApiResponse.json(200, audit(storeIdFromQuery(request), customerId));
         }
         throw new InvalidRequest("Unknown route: " + request.method() + " " + path);
     }
@@ -92,13 +104,21 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
     @Override
     public Map<String, Object> direct(RequestBody payload) {
         String action = payload.optionalString("action").orElse("update-email");
+        if (action.equals("stores")) {
+            return stores();
+        }
         String storeId = payload.requiredId("storeId");
+        if (action.equals("search")) {
+            return search(storeId, payload.optionalString("q").orElse(null));
+        }
         String customerId = payload.requiredId("customerId");
         return switch (action) {
             case "update-email" -> updateEmail(storeId, customerId, payload);
             case "revoke" -> revoke(storeId, customerId, payload);
             case "audit" -> audit(storeId, customerId);
-            default -> throw new InvalidRequest("Field 'action' must be 'update-email', 'revoke' or 'audit'.");
+            case "customer" -> customer(storeId, customerId);
+            default -> throw new InvalidRequest("Field 'action' must be one of update-email, revoke, audit, "
+                    + "stores, search, customer.");
         };
     }
 
@@ -117,6 +137,50 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
         List<Map<String, Object>> entries = auditTrail.list(storeId, customerId).stream()
                 .map(UpdateEmailHandler::document).toList();
         return Map.of("customerId", customerId, "entries", entries);
+    }
+
+    private Map<String, Object> stores() {
+        List<Map<String, Object>> stores = supportDirectory.stores().stream()
+                .map(store -> Map.<String, Object>of("storeId", store.storeId(), "name", store.name(),
+                        "portalUrl", store.portalUrl()))
+                .toList();
+        return Map.of("stores", stores);
+    }
+
+    private Map<String, Object> search(String storeId, String query) {
+        List<Map<String, Object>> customers = supportDirectory.search(storeId, query).stream()
+                .map(UpdateEmailHandler::contact).toList();
+        return Map.of("storeId", storeId, "customers", customers);
+    }
+
+    private Map<String, Object> customer(String storeId, String customerId) {
+        SupportDirectory.CustomerView view = supportDirectory.customer(storeId, customerId);
+        Map<String, Object> document = contact(view.customer());
+        document.put("emailBouncing", view.customer().emailBouncing());
+        document.put("deliverableEmail", view.deliverableEmail());
+        document.put("subscriptions", view.subscriptions().stream()
+                .map(subscription -> Map.<String, Object>of("subscriptionId", subscription.subscriptionId(),
+                        "status", subscription.status()))
+                .toList());
+        return document;
+    }
+
+    private static Map<String, Object> contact(Customer customer) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("customerId", customer.customerId());
+        document.put("firstName", customer.firstName());
+        document.put("lastName", customer.lastName());
+        document.put("email", customer.email());
+        document.put("phone", customer.phoneE164());
+        return document;
+    }
+
+    private static String storeIdFromQuery(ApiRequest request) {
+        String storeId = request.query().get("storeId");
+        if (!RecordId.isWellFormed(storeId)) {
+            throw new InvalidRequest("Query parameter 'storeId' is required.");
+        }
+        return storeId;
     }
 
     private static Map<String, Object> document(AuditEntry entry) {

@@ -20,11 +20,18 @@ final class MagicLinkPage {
               var form = document.getElementById('signin');
               var title = document.getElementById('title');
               var message = document.getElementById('message');
-              function refused(text) {
+              function refused(body) {
                 title.textContent = 'This link no longer works';
-                message.textContent = text;
+                message.textContent = body.message;
                 form.hidden = true;
-                document.getElementById('retry').hidden = false;
+                var retry = document.getElementById('retry');
+                if (body.storeId) {
+                  var next = new URL('../login', location.href);
+                  next.searchParams.set('store', body.storeId);
+                  if (body.identifier) { next.searchParams.set('identifier', body.identifier); }
+                  retry.querySelector('a').href = next.pathname + next.search;
+                }
+                retry.hidden = false;
               }
               function signIn() {
                 form.hidden = true;
@@ -39,7 +46,7 @@ final class MagicLinkPage {
                     location.replace(new URL('../', location.href).href);
                     return;
                   }
-                  return response.json().then(function (body) { refused(body.message); });
+                  return response.json().then(refused);
                 }).catch(function () {
                   form.hidden = false;
                   message.textContent = 'We could not reach the server. Check your connection and try again.';

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.adapter.secrets.SecretsManagerCodeKey;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.MagicLinkToken;
 import dev.portallogin.core.domain.PortalFailure;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
@@ -21,17 +22,21 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The customer's side of signing in: {@code POST /login/verify} (code), {@code POST /login/magic} (link, as JSON
- * from the landing page's script or as a plain form post), and {@code GET}/{@code HEAD /login/magic}, the landing
- * page, which never spends the link.
+ * from the landing page's script or as a plain form post), {@code GET}/{@code HEAD /login/magic}, the landing
+ * page, which never spends the link, and the session itself: {@code GET /session} and {@code POST /logout}.
  */
 public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntry.Routes {
 
     private final VerifyCode verifyCode;
     private final ConsumeMagicLink consumeMagicLink;
+    private final PortalSessions sessions;
 
     public VerifyLinkHandler() {
         this(Config.fromEnvironment());
@@ -46,13 +51,20 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
     }
 
     private VerifyLinkHandler(AwsClients aws, Clock clock) {
-        this(new VerifyCode(aws.customerDirectory(), aws.loginStore(), SecretsManagerCodeKey.create(aws),
-                aws.config(), clock), new ConsumeMagicLink(aws.loginStore(), aws.config(), clock));
+        this(aws, new PortalSessions(aws.loginStore(), aws.customerDirectory(), clock), clock);
     }
 
-    public VerifyLinkHandler(VerifyCode verifyCode, ConsumeMagicLink consumeMagicLink) {
+    private VerifyLinkHandler(AwsClients aws, PortalSessions sessions, Clock clock) {
+        this(new VerifyCode(aws.customerDirectory(), aws.loginStore(), SecretsManagerCodeKey.create(aws),
+                        aws.config(), clock),
+                new ConsumeMagicLink(aws.loginStore(), aws.customerDirectory(), sessions, aws.config(), clock),
+                sessions);
+    }
+
+    public VerifyLinkHandler(VerifyCode verifyCode, ConsumeMagicLink consumeMagicLink, PortalSessions sessions) {
         this.verifyCode = verifyCode;
         this.consumeMagicLink = consumeMagicLink;
+        this.sessions = sessions;
     }
 
     @Override
@@ -68,6 +80,13 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
             Session session = verifyCode.verify(body.requiredId("storeId"), body.requiredString("identifier"),
                     body.requiredString("code"));
             return SessionCookie.signedIn(session);
+        }
+        if (path.endsWith("/session") && "GET".equals(request.method())) {
+            return ApiResponse.json(200, profile(sessions.profile(request.cookie(SessionCookie.NAME))));
+        }
+        if (path.endsWith("/logout") && "POST".equals(request.method())) {
+            sessions.signOut(request.cookie(SessionCookie.NAME));
+            return ApiResponse.json(200, Map.of("status", "signed_out")).withCookie(SessionCookie.clear());
         }
         if (path.endsWith("/login/magic")) {
             switch (request.method()) {
@@ -93,15 +112,47 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
 
     private ApiResponse signInWithJson(ApiRequest request) {
         RequestBody body = RequestBody.parse(request.body());
-        return SessionCookie.signedIn(consumeMagicLink.consume(body.requiredString("token")));
+        return signedIn(consumeMagicLink.consume(body.requiredString("token"), request.cookie(SessionCookie.NAME)));
+    }
+
+    private static ApiResponse signedIn(ConsumeMagicLink.SignedIn signedIn) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("customerId", signedIn.customerId());
+        document.put("storeId", signedIn.storeId());
+        document.put("expiresAt", signedIn.expiresAt().toString());
+        ApiResponse response = ApiResponse.json(200, document);
+        return signedIn.newSession().map(session -> response.withCookie(SessionCookie.issue(session)))
+                .orElse(response);
+    }
+
+    private static Map<String, Object> profile(PortalSessions.Profile profile) {
+        Customer customer = profile.customer();
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("firstName", customer.firstName());
+        person.put("lastName", customer.lastName());
+        person.put("email", customer.email());
+        person.put("phone", customer.phoneE164());
+        List<Map<String, Object>> subscriptions = profile.subscriptions().stream()
+                .map(subscription -> Map.<String, Object>of("subscriptionId", subscription.subscriptionId(),
+                        "status", subscription.status()))
+                .toList();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("customerId", customer.customerId());
+        document.put("storeId", customer.storeId());
+        document.put("expiresAt", profile.session().expiresAt().toString());
+        document.put("customer", person);
+        document.put("subscriptions", subscriptions);
+        return document;
     }
 
     /** The landing page's no-script fallback: a form post answered with a redirect into the portal. */
     private ApiResponse signInWithForm(ApiRequest request) {
         String token = formField(request.body(), "token");
         try {
-            Session session = consumeMagicLink.consume(token);
-            return ApiResponse.redirect("../").withCookie(SessionCookie.issue(session));
+            ConsumeMagicLink.SignedIn signedIn = consumeMagicLink.consume(token, request.cookie(SessionCookie.NAME));
+            ApiResponse redirect = ApiResponse.redirect("../");
+            return signedIn.newSession().map(session -> redirect.withCookie(SessionCookie.issue(session)))
+                    .orElse(redirect);
         } catch (PortalFailure refused) {
             FailureResponses.Answer answer = FailureResponses.answer(refused);
             return ApiResponse.html(answer.status(), MagicLinkPage.refused(answer.message()));

@@ -95,6 +95,33 @@ public final class Dashboard {
         return direct("UpdateEmailFunction", Map.of("action", "audit", "storeId", storeId, "customerId", customerId));
     }
 
+    public Answer stores() {
+        if (style == CallingStyle.HTTP) {
+            return answer(portal.get("/admin/stores", Map.of()));
+        }
+        return direct("UpdateEmailFunction", Map.of("action", "stores"));
+    }
+
+    public Answer search(String storeId, String query) {
+        if (style == CallingStyle.HTTP) {
+            return answer(portal.get("/admin/customers", Map.of("storeId", storeId, "q", query)));
+        }
+        return direct("UpdateEmailFunction", Map.of("action", "search", "storeId", storeId, "q", query));
+    }
+
+    public Answer customer(String storeId, String customerId) {
+        if (style == CallingStyle.HTTP) {
+            return answer(portal.get("/admin/customers/" + customerId, Map.of("storeId", storeId)));
+        }
+        return direct("UpdateEmailFunction", Map.of("action", "customer", "storeId", storeId,
+                "customerId", customerId));
+    }
+
+    /** Any payload, straight to a function: for what the dashboard should never send. */
+    public Answer raw(String function, Map<String, Object> payload) {
+        return direct(function, payload);
+    }
+
     private static Map<String, Object> with(Map<String, Object> request, String name, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(request);
         copy.put(name, value);

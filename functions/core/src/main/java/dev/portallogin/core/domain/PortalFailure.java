@@ -51,10 +51,31 @@ public abstract class PortalFailure extends RuntimeException {
         }
     }
 
-    /** Unknown, used, expired or revoked link: one answer for all. */
+    /**
+     * Unknown, used, expired or revoked link: one answer for all. For a link that was really issued, the store and
+     * the identifier it went to come along, so the page can offer "send me a new code" prefilled; whoever holds the
+     * link was sent exactly that.
+     */
     public static final class InvalidLink extends PortalFailure {
+        private final String storeId;
+        private final String identifier;
+
         public InvalidLink() {
+            this(null, null);
+        }
+
+        public InvalidLink(String storeId, String identifier) {
             super("invalid link");
+            this.storeId = storeId;
+            this.identifier = identifier;
+        }
+
+        public java.util.Optional<String> storeId() {
+            return java.util.Optional.ofNullable(storeId);
+        }
+
+        public java.util.Optional<String> identifier() {
+            return java.util.Optional.ofNullable(identifier);
         }
     }
 

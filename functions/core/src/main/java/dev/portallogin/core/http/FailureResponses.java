@@ -91,6 +91,12 @@ public final class FailureResponses {
             response = ApiResponse.json(answer.status(), document(waitMessage))
                     .withHeader("Retry-After", Long.toString(seconds));
         }
+        if (failure instanceof InvalidLink refusedLink && refusedLink.storeId().isPresent()) {
+            Map<String, Object> document = document(answer);
+            document.put("storeId", refusedLink.storeId().get());
+            refusedLink.identifier().ifPresent(identifier -> document.put("identifier", identifier));
+            response = ApiResponse.json(answer.status(), document);
+        }
         if (failure instanceof DeliveryFailed || answer == UNAVAILABLE) {
             response = response.withHeader("Retry-After", "5");
         }

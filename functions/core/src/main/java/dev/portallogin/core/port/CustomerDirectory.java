@@ -7,6 +7,7 @@ import dev.portallogin.core.domain.Identifier;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,17 @@ public interface CustomerDirectory {
     Optional<Customer> findCustomerByPhone(String storeId, String phoneE164);
 
     Optional<Subscription> findSubscription(String storeId, String subscriptionId);
+
+    /** Every store, by id. */
+    List<Store> listStores();
+
+    List<Subscription> listSubscriptions(String storeId, String customerId);
+
+    /**
+     * Customers of the store whose email, phone or name contains {@code query} (case-insensitive; for phones, the
+     * digits of the query), at most {@code limit}.
+     */
+    List<Customer> searchCustomers(String storeId, String query, int limit);
 
     /** How an email change ended. */
     enum EmailChange {

@@ -16,12 +16,24 @@ public interface LoginStore {
     }
 
     /**
-     * A magic link as stored under the hash of its token.
+     * A magic link as stored under the hash of its token. A used link stays stored (until TTL removes it) marked
+     * with {@code usedAt}, so that opening it again can be answered helpfully.
      *
      * @param source {@code customer} for a link a customer asked for, {@code agent} for one support generated
+     * @param usedAt when it signed someone in, or null
      */
     record StoredLink(String tokenHash, String storeId, String customerId, String source, Instant issuedAt,
-                      Instant expiresAt) {
+                      Instant expiresAt, Instant usedAt) {
+
+        /** A new, unused link. */
+        public StoredLink(String tokenHash, String storeId, String customerId, String source, Instant issuedAt,
+                          Instant expiresAt) {
+            this(tokenHash, storeId, customerId, source, issuedAt, expiresAt, null);
+        }
+
+        public boolean isLiveAt(Instant now) {
+            return usedAt == null && now.isBefore(expiresAt);
+        }
     }
 
     /** A stored session, found by the hash of its cookie value. */
@@ -54,8 +66,8 @@ public interface LoginStore {
     Optional<StoredLink> findLink(String tokenHash);
 
     /**
-     * Spends the link and starts the session in one transaction; a customer-requested link also ends the code that
-     * came with it. False when the link was spent, replaced, expired at {@code now} or revoked meanwhile.
+     * Marks the link used and starts the session in one transaction; a customer-requested link also ends the code
+     * that came with it. False when the link was used, replaced, expired at {@code now} or revoked meanwhile.
      */
     boolean consumeLink(StoredLink link, Session session, Instant now);
 

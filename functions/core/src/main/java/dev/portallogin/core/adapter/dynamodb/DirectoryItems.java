@@ -20,12 +20,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Item layout of the directory table. One partition per store ({@code pk} = store id); the sort key says what an
  * item is: {@code store}, {@code customer#<id>}, {@code subscription#<id>}, and the uniqueness entries
  * {@code email#<lower-cased address>} and {@code phone#<E.164>} that point at the customer who owns them.
+ * One more partition, {@value #STORE_LIST_PK} (never a store id: ids cannot hold {@code #}), lists every store.
  */
 public final class DirectoryItems {
 
     public static final String PK = "pk";
     public static final String SK = "sk";
     public static final String STORE_SK = "store";
+    public static final String STORE_LIST_PK = "#stores";
     public static final String CUSTOMER_PREFIX = "customer#";
     public static final String SUBSCRIPTION_PREFIX = "subscription#";
     public static final String EMAIL_PREFIX = "email#";
@@ -64,6 +66,13 @@ public final class DirectoryItems {
         item.put(EMAIL_FROM, s(store.emailFrom()));
         item.put(DEFAULT_COUNTRY, s(store.defaultCountry()));
         item.put(SMS_COUNTRIES, AttributeValue.fromL(store.smsCountries().stream().sorted().map(Attributes::s).toList()));
+        return item;
+    }
+
+    /** The entry that lists a store in the {@value #STORE_LIST_PK} partition. */
+    public static Map<String, AttributeValue> storeListEntry(Store store) {
+        Map<String, AttributeValue> item = new HashMap<>(key(STORE_LIST_PK, store.storeId()));
+        item.put(NAME, s(store.name()));
         return item;
     }
 

@@ -142,6 +142,61 @@ public class DynamoDbCustomerDirectory implements CustomerDirectory {
         }
     }
 
+    @Override
+    public List<Store> listStores() {
+        List<Store> stores = new ArrayList<>();
+        for (Map<String, AttributeValue> entry : partition(DirectoryItems.STORE_LIST_PK, "")) {
+            findStore(Attributes.string(entry, DirectoryItems.SK)).ifPresent(stores::add);
+        }
+        return stores;
+    }
+
+    @Override
+    public List<Subscription> listSubscriptions(String storeId, String customerId) {
+        return partition(storeId, DirectoryItems.SUBSCRIPTION_PREFIX).stream()
+                .map(DirectoryItems::subscription)
+                .filter(subscription -> customerId.equals(subscription.customerId()))
+                .toList();
+    }
+
+    /** Reads the store's customers page by page; fine for the stores a support desk searches by hand. */
+    @Override
+    public List<Customer> searchCustomers(String storeId, String query, int limit) {
+        String needle = query.strip().toLowerCase(java.util.Locale.ROOT);
+        String digits = needle.replaceAll("[^0-9]", "");
+        return partition(storeId, DirectoryItems.CUSTOMER_PREFIX).stream()
+                .map(DirectoryItems::customer)
+                .filter(customer -> contains(customer.email(), needle)
+                        || contains(customer.firstName() + " " + customer.lastName(), needle)
+                        || (digits.length() >= 3 && customer.phoneE164() != null
+                                && customer.phoneE164().contains(digits)))
+                .limit(limit)
+                .toList();
+    }
+
+    private static boolean contains(String text, String needle) {
+        return text != null && !needle.isEmpty() && text.toLowerCase(java.util.Locale.ROOT).contains(needle);
+    }
+
+    /** The items of one partition, all of them or those whose sort key starts with {@code sortKeyPrefix}. */
+    private List<Map<String, AttributeValue>> partition(String partitionKey, String sortKeyPrefix) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Attributes.s(partitionKey)));
+        Map<String, String> names = new HashMap<>(Map.of("#pk", DirectoryItems.PK));
+        String condition = "#pk = :pk";
+        if (!sortKeyPrefix.isEmpty()) {
+            condition += " AND begins_with(#sk, :prefix)";
+            names.put("#sk", DirectoryItems.SK);
+            values.put(":prefix", Attributes.s(sortKeyPrefix));
+        }
+        String keyCondition = condition;
+        return dynamoDb.queryPaginator(request -> request
+                        .tableName(table)
+                        .keyConditionExpression(keyCondition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values))
+                .items().stream().toList();
+    }
+
     private Optional<Customer> findOwner(String storeId, String entryKey) {
         return get(DirectoryItems.key(storeId, entryKey))
                 .map(DirectoryItems::ownerOf)

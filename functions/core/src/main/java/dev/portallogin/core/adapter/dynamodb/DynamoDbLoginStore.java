@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -117,12 +116,14 @@ public class DynamoDbLoginStore implements LoginStore {
     @Override
     public boolean consumeLink(StoredLink link, Session session, Instant now) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().delete(Delete.builder()
+        writes.add(TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
                 .key(LoginItems.linkKey(link.tokenHash()))
-                .conditionExpression("attribute_exists(#pk) AND #expiresAt > :now")
-                .expressionAttributeNames(Map.of("#pk", LoginItems.PK, "#expiresAt", LoginItems.EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":now", epochSeconds(now)))
+                .updateExpression("SET #usedAt = :nowMillis")
+                .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#usedAt) AND #expiresAt > :now")
+                .expressionAttributeNames(Map.of("#pk", LoginItems.PK, "#usedAt", LoginItems.USED_AT,
+                        "#expiresAt", LoginItems.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", epochSeconds(now), ":nowMillis", epochMillis(now)))
                 .build()).build());
         if ("customer".equals(link.source())) {
             // The link and the code came in one email: using either ends both. A newer request moved linkHash on,

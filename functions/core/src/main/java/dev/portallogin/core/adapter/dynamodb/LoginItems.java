@@ -37,6 +37,7 @@ public final class LoginItems {
     static final String SOURCE = "source";
     static final String METHOD = "method";
     static final String CREATED_AT = "createdAt";
+    static final String USED_AT = "usedAt";
 
     private LoginItems() {
     }
@@ -65,7 +66,8 @@ public final class LoginItems {
 
     static StoredLink link(String tokenHash, Map<String, AttributeValue> item) {
         return new StoredLink(tokenHash, string(item, STORE_ID), string(item, CUSTOMER_ID), string(item, SOURCE),
-                instantFromMillis(item, ISSUED_AT), instantFromSeconds(item, EXPIRES_AT));
+                instantFromMillis(item, ISSUED_AT), instantFromSeconds(item, EXPIRES_AT),
+                instantFromMillis(item, USED_AT));
     }
 
     static StoredCode code(Map<String, AttributeValue> item) {

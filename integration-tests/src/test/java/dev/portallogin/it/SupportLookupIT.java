@@ -1,0 +1,77 @@
+package dev.portallogin.it;
+
+import static dev.portallogin.it.support.Dashboard.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.it.support.Dashboard;
+import dev.portallogin.it.support.Dashboard.Answer;
+import dev.portallogin.it.support.Dashboard.CallingStyle;
+import dev.portallogin.it.support.Portal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The dashboard picks a store, searches customers by email, phone or name, and opens one. */
+class SupportLookupIT {
+
+    private final Portal portal = new Portal();
+    private final Store store = portal.newStore("US");
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Answer answer, String field) {
+        return (List<Map<String, Object>>) answer.document().get(field);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CallingStyle.class)
+    void theStoreListIncludesEveryStore(CallingStyle style) {
+        Answer stores = new Dashboard(portal, style).stores().hasStatus(200);
+
+        assertThat(list(stores, "stores")).extracting(entry -> entry.get("storeId")).contains(store.storeId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CallingStyle.class)
+    void customersAreFoundByPartOfTheirEmailPhoneOrName(CallingStyle style) {
+        Dashboard dashboard = new Dashboard(portal, style);
+        Customer jane = portal.newCustomer(store, true);
+        Customer other = portal.addCustomer(new Customer(store.storeId(), "c-other", "zed@example.org", null,
+                "Zed", "Quinn", false, null));
+
+        assertThat(list(dashboard.search(store.storeId(), jane.email().substring(0, 12).toUpperCase())
+                .hasStatus(200), "customers")).extracting(entry -> entry.get("customerId"))
+                .containsExactly(jane.customerId());
+        assertThat(list(dashboard.search(store.storeId(), jane.phoneE164().substring(5)), "customers"))
+                .extracting(entry -> entry.get("customerId")).containsExactly(jane.customerId());
+        assertThat(list(dashboard.search(store.storeId(), "quinn"), "customers"))
+                .extracting(entry -> entry.get("customerId")).containsExactly(other.customerId());
+        dashboard.search(store.storeId(), "q").hasError(400, "invalid_request");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CallingStyle.class)
+    void aCustomerOpensWithContactDetailsDeliverabilityAndSubscriptions(CallingStyle style) {
+        Customer noEmail = portal.addCustomer(store, "c-noemail-" + style, null, null);
+        var subscription = portal.addSubscription(noEmail);
+
+        Answer view = new Dashboard(portal, style).customer(store.storeId(), noEmail.customerId()).hasStatus(200);
+
+        assertThat(view.document()).containsEntry("customerId", noEmail.customerId())
+                .containsEntry("email", null).containsEntry("deliverableEmail", false);
+        assertThat(list(view, "subscriptions")).extracting(entry -> entry.get("subscriptionId"))
+                .containsExactly(subscription.subscriptionId());
+        new Dashboard(portal, style).customer(store.storeId(), "nobody").hasError(404, "customer_not_found");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CallingStyle.class)
+    void unknownActionsAreInvalidRequests(CallingStyle style) {
+        if (style == CallingStyle.DIRECT) {
+            new Dashboard(portal, style).raw("UpdateEmailFunction", request("action", "drop-tables",
+                    "storeId", store.storeId(), "customerId", "c")).hasError(400, "invalid_request");
+        }
+    }
+}
