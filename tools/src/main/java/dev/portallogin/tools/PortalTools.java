@@ -51,7 +51,16 @@ public final class PortalTools {
             }
         }
         Path root = LocalServer.findProjectRoot();
-        LocalServer.run(root, port, seed != null ? seed : root.resolve("events/seed.json"));
+        String endpoint = System.getenv("AWS_ENDPOINT_URL");
+        LocalServer server = LocalServer.start(root, port, seed != null ? seed : root.resolve("events/seed.json"),
+                endpoint == null || endpoint.isBlank() ? null : java.net.URI.create(endpoint));
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        System.out.print(server.welcome());
+        stopped.await();
     }
 
     private static void seed(String[] args) throws Exception {

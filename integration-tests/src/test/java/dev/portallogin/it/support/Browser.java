@@ -1,0 +1,105 @@
+package dev.portallogin.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from Debian ({@code /usr/bin/chromium}, driven by {@code /usr/bin/chromedriver}), with the
+ * flags this closed network needs. Missing browser packages fail the suite with the command that installs them.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    public final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    public static Browser start() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("The browser tests need Debian's Chromium and its driver: "
+                    + "apt-get install -y chromium chromium-driver (.ci/run installs them)");
+        }
+        Path profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new Browser(new ChromeDriver(service, options), profile);
+    }
+
+    public Browser open(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    public WebElement visible(String cssSelector) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    public WebElement textAppears(String cssSelector, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
+        return driver.findElement(By.cssSelector(cssSelector));
+    }
+
+    public void urlIs(String url) {
+        wait.until(ExpectedConditions.urlToBe(url));
+    }
+
+    public void type(String cssSelector, String text) {
+        WebElement field = visible(cssSelector);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void click(String cssSelector) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+    }
+
+    /** Saves what the browser shows to {@code target/screenshots/<name>.png}, the build's artifact. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary profile left behind is harmless.
+        }
+    }
+}
