@@ -3,6 +3,7 @@ package dev.portallogin.requestcode;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.Identifier;
 import dev.portallogin.core.domain.LoginCode;
 import dev.portallogin.core.domain.LoginMessages;
@@ -15,6 +16,7 @@ import dev.portallogin.core.domain.PortalFailure.UnknownStore;
 import dev.portallogin.core.domain.RateLimit;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
+import dev.portallogin.core.log.Metrics;
 import dev.portallogin.core.port.CodeKey;
 import dev.portallogin.core.port.CustomerDirectory;
 import dev.portallogin.core.port.DeliveryException;
@@ -30,16 +32,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A customer asks for a login code. When the identifier belongs to a customer of the store, a fresh code and magic
  * link replace any earlier ones and go out by email (and the code by SMS when the store may text the phone on file).
- * The caller learns nothing about whether the customer exists: known and unknown identifiers end the same way.
+ * The caller learns nothing about whether the customer exists: known and unknown identifiers get the same answer,
+ * no sooner than the configured minimum response time, so sending mail does not show in the timing either.
  */
 public final class RequestCode {
 
     /** @param sourceIp the caller's address when the request came over HTTP, else null */
     public record Request(String storeId, String identifier, String sourceIp) {
+    }
+
+    private record Counted(String key, Instant at) {
     }
 
     private final CustomerDirectory directory;
@@ -70,76 +77,94 @@ public final class RequestCode {
      * @throws DeliveryFailed    the customer exists but no channel could deliver; nothing was counted
      */
     public void request(Request request) {
+        long answerNotBefore = System.nanoTime() + config.minResponseTime().toNanos();
         Store store = directory.findStore(request.storeId()).orElseThrow(UnknownStore::new);
         Identifier identifier = Identifier.parse(request.identifier(), store.defaultCountry())
                 .orElseThrow(InvalidIdentifier::new);
         Instant now = clock.instant();
         List<Counted> counted = countRequest(store, identifier, request.sourceIp(), now);
+        Metrics.count("CodesRequested");
+        try {
+            serve(store, identifier, now);
+        } catch (RuntimeException failed) {
+            // Whatever failed, the request was not served: it must not count against the customer.
+            counted.forEach(entry -> rateLimiter.release(entry.key(), entry.at()));
+            throw failed;
+        }
+        awaitMinimumResponseTime(answerNotBefore);
+    }
 
-        Optional<Customer> customer = directory.findCustomer(store.storeId(), identifier);
-        if (customer.isEmpty()) {
+    private void serve(Store store, Identifier identifier, Instant now) {
+        Optional<Customer> found = directory.findCustomer(store.storeId(), identifier);
+        if (found.isEmpty()) {
             Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
                     "customerFound", false);
             return;
         }
-        Optional<EmailAddress> email = customer.get().deliverableEmail();
-        Optional<PhoneNumber> phone = customer.get().phone().flatMap(PhoneNumber::fromE164).filter(store::allowsSmsTo);
+        Customer customer = found.get();
+        boolean locked = customer.codeLoginLocked(config.maxConsecutiveCodeFailures());
+        Optional<EmailAddress> email = customer.deliverableEmail();
+        Optional<PhoneNumber> phone = locked ? Optional.empty()
+                : customer.phone().flatMap(PhoneNumber::fromE164).filter(store::allowsSmsTo);
         if (email.isEmpty() && phone.isEmpty()) {
             // Answered like any other request: telling the caller would reveal that the customer exists.
-            Log.warn("no_delivery_channel", "store", store.storeId(), "customer", customer.get().customerId());
+            Log.warn("no_delivery_channel", "store", store.storeId(), "customer", customer.customerId(),
+                    "codeLoginLocked", locked);
             return;
         }
-        int delivered = issueAndDeliver(store, customer.get(), email, phone, now);
-        if (delivered == 0) {
-            counted.forEach(entry -> rateLimiter.release(entry.key(), entry.at()));
+        if (issueAndDeliver(store, customer, email, phone, now, locked) == 0) {
+            Metrics.count("DeliveryFailures");
             throw new DeliveryFailed();
         }
         Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
-                "customerFound", true, "channels", delivered);
-    }
-
-    private record Counted(String key, Instant at) {
+                "customerFound", true, "codeLoginLocked", locked);
     }
 
     private List<Counted> countRequest(Store store, Identifier identifier, String sourceIp, Instant now) {
         List<Counted> counted = new ArrayList<>();
         if (sourceIp != null) {
-            counted.add(count("ip#" + sourceIp, config.sourceIpLimits(), now, counted));
+            counted.add(count("ip", "ip#" + sourceIp, config.sourceIpLimits(), now, counted));
         }
         String identifierKey = "identifier#" + store.storeId() + "#" + identifier.normalForm();
-        counted.add(count(identifierKey, config.identifierLimits(), now, counted));
+        counted.add(count("identifier", identifierKey, config.identifierLimits(), now, counted));
         return counted;
     }
 
-    private Counted count(String key, List<RateLimit> limits, Instant now,
-                          List<Counted> alreadyCounted) {
+    private Counted count(String scope, String key, List<RateLimit> limits, Instant now, List<Counted> counted) {
         RateLimiter.Decision decision = rateLimiter.tryAcquire(key, limits, now);
         if (!decision.allowed()) {
-            alreadyCounted.forEach(entry -> rateLimiter.release(entry.key(), entry.at()));
-            Log.info("rate_limited", "scope", key.substring(0, key.indexOf('#')),
-                    "retryAfterSeconds", decision.retryAfter().toSeconds());
+            counted.forEach(entry -> rateLimiter.release(entry.key(), entry.at()));
+            Log.info("rate_limited", "scope", scope, "retryAfterSeconds", decision.retryAfter().toSeconds());
+            Metrics.count("RateLimited", "Scope", scope);
             throw new RateLimited(decision.retryAfter());
         }
         return new Counted(key, decision.recordedAt());
     }
 
-    /** Stores the new code and link, then sends them; returns how many channels accepted a message. */
+    /**
+     * Stores the new code and link, then sends them; returns how many channels accepted a message. While code
+     * sign-in is locked only the link goes out.
+     */
     private int issueAndDeliver(Store store, Customer customer, Optional<EmailAddress> email,
-                                Optional<PhoneNumber> phone, Instant now) {
+                                Optional<PhoneNumber> phone, Instant now, boolean locked) {
         LoginCode code = LoginCode.generate(config.codeLength());
         MagicLinkToken token = MagicLinkToken.generate();
         String codeId = UUID.randomUUID().toString();
-        Instant expiresAt = now.plus(config.codeLifetime());
         byte[] hmac = code.hmac(codeKey.bytes(), store.storeId(), customer.customerId(), codeId);
         logins.issueCustomerLogin(
-                new StoredCode(store.storeId(), customer.customerId(), codeId, hmac, now, expiresAt, 0),
+                new StoredCode(store.storeId(), customer.customerId(), codeId, hmac, now,
+                        now.plus(config.codeLifetime()), 0),
                 new StoredLink(token.hash(), store.storeId(), customer.customerId(), "customer", now,
                         now.plus(config.linkLifetime())));
+        Metrics.count("CodesIssued");
 
         int delivered = 0;
         if (email.isPresent()) {
-            delivered += attempt("email", () -> mailer.send(LoginMessages.codeAndLink(store, customer, email.get(),
-                    code, store.magicLinkUrl(token), config.codeLifetime())));
+            String link = store.magicLinkUrl(token);
+            EmailMessage message = locked
+                    ? LoginMessages.linkOnly(store, customer, email.get(), link, config.linkLifetime())
+                    : LoginMessages.codeAndLink(store, customer, email.get(), code, link, config.codeLifetime());
+            delivered += attempt("email", () -> mailer.send(message));
         }
         if (phone.isPresent()) {
             delivered += attempt("sms", () -> sms.send(phone.get().e164(),
@@ -152,10 +177,22 @@ public final class RequestCode {
         try {
             send.run();
             Log.info("message_sent", "channel", channel);
+            Metrics.count(channel.equals("sms") ? "SmsSent" : "EmailsSent");
             return 1;
         } catch (DeliveryException failure) {
             Log.warn("delivery_failed", "channel", channel, "cause", failure.getCause().getClass().getSimpleName());
             return 0;
+        }
+    }
+
+    private static void awaitMinimumResponseTime(long answerNotBefore) {
+        long remaining = answerNotBefore - System.nanoTime();
+        if (remaining > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(remaining);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

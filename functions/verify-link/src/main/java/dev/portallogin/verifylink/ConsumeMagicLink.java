@@ -7,6 +7,7 @@ import dev.portallogin.core.domain.MagicLinkToken;
 import dev.portallogin.core.domain.PortalFailure.InvalidLink;
 import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.log.Log;
+import dev.portallogin.core.log.Metrics;
 import dev.portallogin.core.port.CustomerDirectory;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.LoginStore.StoredLink;
@@ -55,6 +56,7 @@ public final class ConsumeMagicLink {
                     config.sessionLifetime());
             if (logins.consumeLink(link, session, now)) {
                 Log.info("signed_in", "store", link.storeId(), "customer", link.customerId(), "method", method);
+                Metrics.count("Logins", "Method", method);
                 return new SignedIn(link.storeId(), link.customerId(), session.expiresAt(), Optional.of(session));
             }
         }
@@ -65,7 +67,9 @@ public final class ConsumeMagicLink {
             Log.info("link_reopened_while_signed_in", "store", link.storeId(), "customer", link.customerId());
             return new SignedIn(link.storeId(), link.customerId(), current.get().expiresAt(), Optional.empty());
         }
-        Log.info("link_refused", "reason", link.usedAt() != null ? "used" : "expired_replaced_or_revoked");
+        String reason = link.usedAt() != null ? "link_used" : "link_expired_replaced_or_revoked";
+        Log.info("link_refused", "reason", reason);
+        Metrics.count("LoginFailures", "Reason", reason);
         String identifier = directory.findCustomer(link.storeId(), link.customerId())
                 .map(ConsumeMagicLink::identifierOf).orElse(null);
         throw new InvalidLink(link.storeId(), identifier);
@@ -77,6 +81,7 @@ public final class ConsumeMagicLink {
 
     private static InvalidLink refused(String reason) {
         Log.info("link_refused", "reason", reason);
+        Metrics.count("LoginFailures", "Reason", "link_" + reason);
         return new InvalidLink();
     }
 }

@@ -10,6 +10,7 @@ import dev.portallogin.core.domain.PortalFailure.UnknownStore;
 import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
+import dev.portallogin.core.log.Metrics;
 import dev.portallogin.core.port.CodeKey;
 import dev.portallogin.core.port.CustomerDirectory;
 import dev.portallogin.core.port.LoginStore;
@@ -49,11 +50,16 @@ public final class VerifyCode {
                 .orElseThrow(InvalidIdentifier::new);
         LoginCode code = LoginCode.parse(rawCode, config.codeLength()).orElseThrow(InvalidCode::new);
         Customer customer = directory.findCustomer(storeId, identifier).orElseThrow(() -> refused("unknown_customer"));
+        if (customer.codeLoginLocked(config.maxConsecutiveCodeFailures())) {
+            throw refused("code_login_locked");
+        }
         Instant now = clock.instant();
 
         StoredCode stored = logins.countCodeAttempt(storeId, customer.customerId(), config.maxCodeAttempts(), now)
                 .orElseThrow(() -> refused("no_live_code"));
+        Log.info("code_compared", "attempt", stored.attempts());
         if (!code.matches(stored.hmac(), codeKey.bytes(), storeId, customer.customerId(), stored.codeId())) {
+            directory.recordCodeFailure(storeId, customer.customerId());
             throw refused("wrong_code");
         }
         Session session = Session.start(storeId, customer.customerId(), "code", now, config.sessionLifetime());
@@ -61,11 +67,13 @@ public final class VerifyCode {
             throw refused("code_already_spent");
         }
         Log.info("signed_in", "store", storeId, "customer", customer.customerId(), "method", "code");
+        Metrics.count("Logins", "Method", "code");
         return session;
     }
 
     private static InvalidCode refused(String reason) {
         Log.info("code_refused", "reason", reason);
+        Metrics.count("LoginFailures", "Reason", reason);
         return new InvalidCode();
     }
 }

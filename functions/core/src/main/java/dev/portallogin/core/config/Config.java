@@ -24,6 +24,8 @@ public record Config(
         Duration linkLifetime,
         Duration sessionLifetime,
         int maxCodeAttempts,
+        int maxConsecutiveCodeFailures,
+        Duration minResponseTime,
         List<RateLimit> identifierLimits,
         List<RateLimit> sourceIpLimits) {
 
@@ -62,6 +64,8 @@ public record Config(
                 seconds(env, "LINK_TTL_SECONDS", 600),
                 seconds(env, "SESSION_TTL_SECONDS", 7 * 24 * 3600),
                 integer(env, "MAX_CODE_ATTEMPTS", 5),
+                integer(env, "MAX_CONSECUTIVE_CODE_FAILURES", 20),
+                Duration.ofMillis(integer(env, "MIN_RESPONSE_MILLIS", 300)),
                 RateLimit.parseList(env.getOrDefault("IDENTIFIER_RATE_LIMITS", "1/60,5/3600,10/86400")),
                 RateLimit.parseList(env.getOrDefault("SOURCE_IP_RATE_LIMITS", "20/3600")));
     }

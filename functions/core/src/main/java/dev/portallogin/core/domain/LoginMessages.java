@@ -30,6 +30,29 @@ public final class LoginMessages {
         return new EmailMessage(store.emailFrom(), to, subject, text, html);
     }
 
+    /**
+     * The email sent instead of a code while code sign-in is locked after too many wrong codes: the magic link only,
+     * and why. Signing in with it unlocks codes again.
+     */
+    public static EmailMessage linkOnly(Store store, Customer customer, EmailAddress to, String linkUrl,
+                                        Duration lifetime) {
+        String minutes = minutes(lifetime);
+        String subject = "Your sign-in link for " + store.name();
+        String text = "Hi " + customer.displayName() + ",\n\n"
+                + "Too many wrong codes were typed for your account, so sign-in with a code is paused. Use this link "
+                + "to sign in to " + store.name() + "; codes will work again afterwards:\n" + linkUrl + "\n\n"
+                + "It works once and expires in " + minutes + ". If you did not try to sign in, someone may be "
+                + "guessing codes: you do not need to do anything.\n";
+        String html = page(store, "<p>Hi " + escape(customer.displayName()) + ",</p>"
+                + "<p>Too many wrong codes were typed for your account, so sign-in with a code is paused. Use this "
+                + "link to sign in; codes will work again afterwards.</p>"
+                + button(linkUrl, "Sign in to " + store.name())
+                + "<p>Or paste this link into your browser:<br><a href=\"" + escape(linkUrl) + "\">"
+                + escape(linkUrl) + "</a></p>"
+                + "<p>It works once and expires in " + minutes + ".</p>");
+        return new EmailMessage(store.emailFrom(), to, subject, text, html);
+    }
+
     /** A magic link a support agent generated and chose to email to the address on file. */
     public static EmailMessage agentLink(Store store, Customer customer, EmailAddress to, String linkUrl,
                                          Duration lifetime) {

@@ -43,6 +43,11 @@ public final class Log {
         write("ERROR", event, keysAndValues);
     }
 
+    /** A line already in its final form (metrics). */
+    static void raw(String line) {
+        out.println(line);
+    }
+
     private static void write(String level, String event, Object... keysAndValues) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", Instant.now().toString());

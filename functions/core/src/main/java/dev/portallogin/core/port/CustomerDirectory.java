@@ -59,6 +59,9 @@ public interface CustomerDirectory {
      */
     boolean revokeCredentials(String storeId, String customerId, Instant now, AuditEntry audit);
 
+    /** Counts one more wrong code for the customer; a successful sign-in sets the count back to zero. */
+    void recordCodeFailure(String storeId, String customerId);
+
     /** The customer who owns this email address or phone number in the store. */
     default Optional<Customer> findCustomer(String storeId, Identifier identifier) {
         if (identifier.email().isPresent()) {

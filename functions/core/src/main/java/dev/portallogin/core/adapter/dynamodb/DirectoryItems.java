@@ -45,6 +45,7 @@ public final class DirectoryItems {
     static final String LAST_NAME = "lastName";
     static final String EMAIL_BOUNCING = "emailBouncing";
     static final String CREDENTIALS_REVOKED_AT = "credentialsRevokedAt";
+    static final String CONSECUTIVE_CODE_FAILURES = "consecutiveCodeFailures";
     static final String SUBSCRIPTION_ID = "subscriptionId";
     static final String STATUS = "status";
 
@@ -102,7 +103,8 @@ public final class DirectoryItems {
     static Customer customer(Map<String, AttributeValue> item) {
         return new Customer(string(item, PK), string(item, CUSTOMER_ID), string(item, EMAIL), string(item, PHONE),
                 string(item, FIRST_NAME), string(item, LAST_NAME), flag(item, EMAIL_BOUNCING),
-                instantFromMillis(item, CREDENTIALS_REVOKED_AT));
+                instantFromMillis(item, CREDENTIALS_REVOKED_AT),
+                (int) Attributes.number(item, CONSECUTIVE_CODE_FAILURES));
     }
 
     /** An entry claiming {@code sortKey} (an email or phone key) for one customer of the store. */

@@ -143,6 +143,18 @@ public class DynamoDbCustomerDirectory implements CustomerDirectory {
     }
 
     @Override
+    public void recordCodeFailure(String storeId, String customerId) {
+        dynamoDb.updateItem(request -> request
+                .tableName(table)
+                .key(DirectoryItems.customerKey(storeId, customerId))
+                .updateExpression("ADD #failures :one")
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK,
+                        "#failures", DirectoryItems.CONSECUTIVE_CODE_FAILURES))
+                .expressionAttributeValues(Map.of(":one", Attributes.n(1))));
+    }
+
+    @Override
     public List<Store> listStores() {
         List<Store> stores = new ArrayList<>();
         for (Map<String, AttributeValue> entry : partition(DirectoryItems.STORE_LIST_PK, "")) {

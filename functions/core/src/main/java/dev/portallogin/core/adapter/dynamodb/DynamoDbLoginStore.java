@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -169,16 +168,21 @@ public class DynamoDbLoginStore implements LoginStore {
                 .build();
     }
 
-    /** The customer still exists and nothing was revoked after {@code issuedAt}. */
+    /**
+     * The customer still exists and nothing was revoked after {@code issuedAt}; the sign-in then clears the count of
+     * wrong codes, which is what re-enables a code login locked by too many of them.
+     */
     private TransactWriteItem notRevokedSince(String storeId, String customerId, Instant issuedAt) {
-        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+        return TransactWriteItem.builder().update(Update.builder()
                 .tableName(directoryTable)
                 .key(DirectoryItems.customerKey(storeId, customerId))
+                .updateExpression("SET #failures = :zero")
                 .conditionExpression("attribute_exists(#pk) AND "
                         + "(attribute_not_exists(#revokedAt) OR #revokedAt < :issuedAt)")
                 .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK,
-                        "#revokedAt", DirectoryItems.CREDENTIALS_REVOKED_AT))
-                .expressionAttributeValues(Map.of(":issuedAt", epochMillis(issuedAt)))
+                        "#revokedAt", DirectoryItems.CREDENTIALS_REVOKED_AT,
+                        "#failures", DirectoryItems.CONSECUTIVE_CODE_FAILURES))
+                .expressionAttributeValues(Map.of(":issuedAt", epochMillis(issuedAt), ":zero", n(0)))
                 .build()).build();
     }
 
