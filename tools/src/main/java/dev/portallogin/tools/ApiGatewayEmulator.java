@@ -70,6 +70,11 @@ public final class ApiGatewayEmulator {
         return emulator;
     }
 
+    /** Serves a function's routes with another handler from now on, e.g. one built with a fault injected. */
+    public void replace(String functionLogicalId, RequestStreamHandler handler) {
+        handlers.put(functionLogicalId, handler);
+    }
+
     public RequestStreamHandler handler(String functionLogicalId) {
         return handlers.get(functionLogicalId);
     }

@@ -1,4 +1,4 @@
-"""moto_server, answering one request at a time, with a light outbox.
+"""moto_server, answering one request at a time, with a light outbox and cheap transactions.
 
 moto's own server runs each request on its own thread without locking its backends, so two concurrent
 TransactWriteItems (or conditional writes) can both pass their conditions; real DynamoDB never lets that happen.
@@ -8,8 +8,14 @@ concurrent.
 GET /_outbox.json answers what /moto-api/data.json says of sent mail (ses.Message) and SMS (sns.SMS), without
 serialising every DynamoDB item the way data.json does.
 
+moto backs up every table a TransactWriteItems touches with copy.deepcopy before applying it, which makes each
+transaction cost time in proportion to the whole table (seconds once a table holds thousands of items, long enough
+for SDK attempt timeouts and retries of transactions that had in fact committed). Since requests here run one at
+a time, the backup is taken of the touched items only, and restored when the transaction is cancelled.
+
 Usage: python3 moto_serialised.py PORT
 """
+import copy
 import json
 import sys
 import threading
@@ -17,6 +23,75 @@ import threading
 from werkzeug.serving import run_simple
 from moto.core.model_instances import model_data
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+
+import moto.dynamodb.models as dynamodb_models
+from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb.models.table import Table
+
+
+class _CopyButNotTables:
+    """Stands in for the copy module inside moto's DynamoDB backend: tables are not copied, all else is."""
+
+    def deepcopy(self, value, memo=None):
+        return value if isinstance(value, Table) else copy.deepcopy(value, memo)
+
+    def __getattr__(self, name):
+        return getattr(copy, name)
+
+
+_original_transact = DynamoDBBackend.transact_write_items
+
+
+def _slot(table, key):
+    hash_value = DynamoType(key[table.hash_key_attr])
+    if table.range_key_attr is None:
+        return hash_value, None, table.items.get(hash_value)
+    range_value = DynamoType(key[table.range_key_attr])
+    return hash_value, range_value, table.items.get(hash_value, {}).get(range_value)
+
+
+def _restore(table, hash_value, range_value, item):
+    if range_value is None:
+        if item is None:
+            table.items.pop(hash_value, None)
+        else:
+            table.items[hash_value] = item
+        return
+    bucket = table.items[hash_value]
+    if item is None:
+        bucket.pop(range_value, None)
+        if not bucket:
+            table.items.pop(hash_value, None)
+    else:
+        bucket[range_value] = item
+
+
+def _transact_write_items(self, transact_items):
+    backups = []
+    for entry in transact_items:
+        _, operation = next(iter(entry.items()))
+        table = self.tables.get(operation.get("TableName"))
+        key = operation.get("Key") or operation.get("Item")
+        if table is None or not key:
+            continue
+        try:
+            hash_value, range_value, item = _slot(table, key)
+        except KeyError:
+            continue
+        backups.append((table, hash_value, range_value, copy.deepcopy(item)))
+    dynamodb_models.copy = _CopyButNotTables()
+    try:
+        return _original_transact(self, transact_items)
+    except Exception:
+        for backup in reversed(backups):
+            _restore(*backup)
+        raise
+    finally:
+        dynamodb_models.copy = copy
+
+
+DynamoDBBackend.transact_write_items = _transact_write_items
 
 app = DomainDispatcherApplication(create_backend_app)
 lock = threading.Lock()

@@ -88,10 +88,22 @@ public final class RequestCode {
             serve(store, identifier, now);
         } catch (RuntimeException failed) {
             // Whatever failed, the request was not served: it must not count against the customer.
-            counted.forEach(entry -> rateLimiter.release(entry.key(), entry.at()));
+            release(counted, failed);
             throw failed;
         }
         awaitMinimumResponseTime(answerNotBefore);
+    }
+
+    /** Best effort: when the database itself is failing, the original failure is what the caller must see. */
+    private void release(List<Counted> counted, RuntimeException cause) {
+        for (Counted entry : counted) {
+            try {
+                rateLimiter.release(entry.key(), entry.at());
+            } catch (RuntimeException releaseFailed) {
+                cause.addSuppressed(releaseFailed);
+                Log.warn("rate_limit_release_failed", "type", releaseFailed.getClass().getSimpleName());
+            }
+        }
     }
 
     private void serve(Store store, Identifier identifier, Instant now) {

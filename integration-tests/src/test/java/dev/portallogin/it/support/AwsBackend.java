@@ -37,7 +37,10 @@ public final class AwsBackend {
     private final Outbox outbox;
     private final AwsClients aws;
 
+    private final URI endpoint;
+
     private AwsBackend(String name, URI endpoint, Outbox outbox) throws IOException {
+        this.endpoint = endpoint;
         this.name = name;
         this.projectRoot = findProjectRoot();
         this.template = TemplateModel.read(projectRoot.resolve("template.yaml"));
@@ -62,6 +65,19 @@ public final class AwsBackend {
             }
         }
         return shared;
+    }
+
+    /**
+     * The shared endpoint with tables of their own, for tests that write thousands of items: moto copies a whole
+     * table on every transaction (to roll back), so small tables keep heavy tests fast.
+     */
+    public static AwsBackend isolated() {
+        AwsBackend shared = shared();
+        try {
+            return new AwsBackend(shared.name, shared.endpoint, shared.outbox);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
     }
 
     private static AwsBackend start() throws IOException {

@@ -31,7 +31,7 @@ public final class Portal {
     private static final AtomicInteger SOURCE_IPS = new AtomicInteger();
     private static volatile boolean senderVerified;
 
-    public final AwsBackend backend = AwsBackend.shared();
+    public final AwsBackend backend;
     public final MutableClock clock = new MutableClock(Instant.now());
     public final ApiGatewayEmulator api;
     private final String sourceIp = nextSourceIp();
@@ -40,12 +40,17 @@ public final class Portal {
         this(Map.of());
     }
 
+    public Portal(Map<String, String> environment) {
+        this(AwsBackend.shared(), environment);
+    }
+
     /**
      * @param environment overrides of the template's environment variables (like {@code sam local --env-vars}).
      *                    Unless given, the minimum response time of request-code is off: only the timing test
      *                    needs it, and it would add 300 ms to every other request.
      */
-    public Portal(Map<String, String> environment) {
+    public Portal(AwsBackend backend, Map<String, String> environment) {
+        this.backend = backend;
         verifySender(backend);
         Map<String, String> overrides = new LinkedHashMap<>(backend.awsEnvironment());
         overrides.put("MIN_RESPONSE_MILLIS", "0");

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The shared edge of every handler: reads the invocation, tells an API Gateway event from a direct payload,
@@ -88,8 +89,12 @@ public final class LambdaEntry {
             // The AWS error code says what went wrong without echoing request values the message may quote.
             String awsErrorCode = failure instanceof AwsServiceException service && service.awsErrorDetails() != null
                     ? service.awsErrorDetails().errorCode() : null;
+            String cancellationReasons = failure instanceof TransactionCanceledException cancelled
+                    ? cancelled.cancellationReasons().stream().map(reason -> String.valueOf(reason.code())).toList()
+                            .toString() : null;
             Log.error("unexpected_failure", "type", failure.getClass().getName(),
-                    "rootType", root.getClass().getName(), "awsErrorCode", awsErrorCode);
+                    "rootType", root.getClass().getName(), "awsErrorCode", awsErrorCode,
+                    "cancellationReasons", cancellationReasons);
         }
     }
 }

@@ -11,6 +11,14 @@ final class Attributes {
     private Attributes() {
     }
 
+    /**
+     * A fresh token for one transaction: the SDK sends the same request on every retry, so a transaction that
+     * committed but whose answer was lost is not applied twice (its conditions would fail the second time).
+     */
+    static String idempotencyToken() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }

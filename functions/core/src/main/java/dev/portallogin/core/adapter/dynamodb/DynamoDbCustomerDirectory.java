@@ -102,7 +102,7 @@ public class DynamoDbCustomerDirectory implements CustomerDirectory {
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(AuditItems.item(audit))
                 .build()).build());
         try {
-            dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+            dynamoDb.transactWriteItems(request -> request.clientRequestToken(Attributes.idempotencyToken()).transactItems(writes));
             return EmailChange.CHANGED;
         } catch (TransactionCanceledException cancelled) {
             List<CancellationReason> reasons = cancelled.cancellationReasons();
@@ -121,7 +121,7 @@ public class DynamoDbCustomerDirectory implements CustomerDirectory {
     @Override
     public boolean revokeCredentials(String storeId, String customerId, Instant now, AuditEntry audit) {
         try {
-            dynamoDb.transactWriteItems(request -> request.transactItems(
+            dynamoDb.transactWriteItems(request -> request.clientRequestToken(Attributes.idempotencyToken()).transactItems(
                     TransactWriteItem.builder().update(Update.builder()
                             .tableName(table)
                             .key(DirectoryItems.customerKey(storeId, customerId))

@@ -60,7 +60,7 @@ public class DynamoDbLoginStore implements LoginStore {
                         ":issuedAt", epochMillis(code.issuedAt()), ":expiresAt", epochSeconds(code.expiresAt()),
                         ":linkHash", s(link.tokenHash())))
                 .build();
-        dynamoDb.transactWriteItems(request -> request.transactItems(
+        dynamoDb.transactWriteItems(request -> request.clientRequestToken(Attributes.idempotencyToken()).transactItems(
                 TransactWriteItem.builder().update(login).build(),
                 TransactWriteItem.builder().put(newLink(link)).build()));
     }
@@ -189,7 +189,7 @@ public class DynamoDbLoginStore implements LoginStore {
     /** True when the transaction committed; false when a condition failed or a parallel attempt got there first. */
     private boolean commit(List<TransactWriteItem> writes) {
         try {
-            dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+            dynamoDb.transactWriteItems(request -> request.clientRequestToken(Attributes.idempotencyToken()).transactItems(writes));
             return true;
         } catch (TransactionCanceledException cancelled) {
             boolean lostToCondition = cancelled.cancellationReasons().stream()

@@ -1,0 +1,252 @@
+package dev.portallogin.it;
+
+import static dev.portallogin.it.support.Portal.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portallogin.core.adapter.secrets.SecretsManagerCodeKey;
+import dev.portallogin.core.adapter.ses.SesMailer;
+import dev.portallogin.core.adapter.sns.SnsSmsSender;
+import dev.portallogin.core.config.AwsClients;
+import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.PhoneNumber;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.port.Mailer;
+import dev.portallogin.core.port.SmsSender;
+import dev.portallogin.it.support.AwsBackend;
+import dev.portallogin.it.support.Figures;
+import dev.portallogin.it.support.Outbox;
+import dev.portallogin.it.support.Portal;
+import dev.portallogin.requestcode.RequestCode;
+import dev.portallogin.requestcode.RequestCodeHandler;
+import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
+import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
+import dev.portallogin.tools.Seed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Guessing, enumeration and SMS pumping, each turned into a figure. */
+class AbuseIT {
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    private final Portal portal = new Portal(AwsBackend.isolated(), Map.of());
+    private final Store store = portal.newStore("US");
+
+    /** Each request from its own address, as a botnet would spread them, so per-IP limits do not hide the rule. */
+    private HttpResponse requestFromAnywhere(String identifier) {
+        int n = ADDRESSES.incrementAndGet();
+        return portal.api.handle(new HttpRequest("POST", "/login/code", Map.of(),
+                Map.of("content-type", "application/json"), dev.portallogin.core.http.Json.write(
+                Map.of("storeId", store.storeId(), "identifier", identifier)),
+                "203.0." + (n / 250 % 250) + "." + (n % 250 + 1)));
+    }
+
+    @Test
+    void twentyWrongCodesInARowLockCodeLoginUntilAMagicLinkIsUsed() {
+        Customer customer = portal.newCustomer(store, false);
+        int guessesAllowed = 0;
+        for (int request = 0; request < 5; request++) {
+            portal.clock.advance(Duration.ofSeconds(61));
+            assertThat(portal.requestCode(store, customer.email()).status()).isEqualTo(202);
+            String code = portal.outbox().lastEmailTo(customer.email()).code().orElse(null);
+            if (code == null) {
+                break;
+            }
+            String wrong = code.equals("0000") ? "1111" : "0000";
+            for (int guess = 0; guess < 5; guess++) {
+                portal.verifyCode(store, customer.email(), wrong);
+            }
+            guessesAllowed += 5;
+        }
+        Outbox.Email lockedEmail = portal.outbox().lastEmailTo(customer.email());
+
+        assertThat(guessesAllowed).isEqualTo(20);
+        assertThat(lockedEmail.code()).as("no code is sent while code login is locked").isEmpty();
+        assertThat(lockedEmail.body()).contains("paused");
+        assertThat(portal.consumeLink(lockedEmail.magicLinkToken().orElseThrow()).status()).isEqualTo(200);
+
+        portal.clock.advance(Duration.ofHours(1));
+        portal.requestCode(store, customer.email());
+        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        assertThat(portal.verifyCode(store, customer.email(), code).status()).isEqualTo(200);
+
+        Figures.record("Guesses at one customer's codes before code login locks (20 wrong in a row; a day allows at "
+                        + "most 10 codes × 5 attempts = 50)", "AbuseIT.twentyWrongCodesInARowLockCodeLoginUntilAMagic"
+                        + "LinkIsUsed", guessesAllowed + " guesses, then none until the owner signs in by link");
+        Figures.record("Takeover chance by guessing, per lock-out cycle", "AbuseIT.twentyWrongCodesInARowLockCode"
+                        + "LoginUntilAMagicLinkIsUsed", String.format("4 digits: %d/10,000 = %.2f%%; 6 digits: "
+                        + "%d/1,000,000 = %.4f%%", guessesAllowed, guessesAllowed / 100.0, guessesAllowed,
+                guessesAllowed / 10_000.0));
+    }
+
+    @Test
+    void aLockedCustomerGetsNoCodeBySmsEither() {
+        Customer customer = portal.addCustomer(new Customer(store.storeId(), "locked-" + store.storeId(),
+                "locked." + store.storeId() + "@example.com", Portal.uniqueUsNumber(), "Lo", "Cked", false, null));
+        for (int i = 0; i < 20; i++) {
+            portal.backend.directory().recordCodeFailure(store.storeId(), customer.customerId());
+        }
+
+        portal.requestCode(store, customer.email());
+
+        assertThat(portal.outbox().smsTo(customer.phoneE164())).isEmpty();
+        assertThat(portal.outbox().lastEmailTo(customer.email()).code()).isEmpty();
+    }
+
+    @Test
+    void aThousandCodeRequestsForUnknownOrForeignNumbersSendNoSms() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        List<Customer> foreigners = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String foreign = foreignNumber();
+            foreigners.add(new Customer(store.storeId(), "abroad-" + i, "abroad" + i + "." + store.storeId()
+                    + "@example.com", foreign, "A", "Broad", false, null));
+            numbers.add(foreign);
+        }
+        new Seed(List.of(), foreigners, List.of()).load(portal.backend.dynamoDb(),
+                portal.backend.table("DirectoryTable"));
+        while (numbers.size() < 600) {
+            numbers.add(foreignNumber());
+        }
+        while (numbers.size() < 1000) {
+            numbers.add(Portal.uniqueUsNumber());
+        }
+        Collections.shuffle(numbers);
+
+        List<HttpResponse> answers = inParallel(8, numbers.stream()
+                .map(number -> (java.util.concurrent.Callable<HttpResponse>) () -> requestFromAnywhere(number))
+                .toList());
+
+        Set<String> targeted = new HashSet<>(numbers);
+        long smsSent = portal.outbox().sms().stream().filter(sms -> targeted.contains(sms.phoneNumber())).count();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(202));
+        assertThat(smsSent).isZero();
+        assertThat(portal.outbox().emailsTo(foreigners.get(0).email())).hasSize(1);
+        Figures.record("SMS pumping: 1,000 code requests for unknown US numbers and foreign numbers (200 of them on "
+                        + "customer records) in a US-only store", "AbuseIT.aThousandCodeRequestsForUnknownOrForeign"
+                        + "NumbersSendNoSms", smsSent + " SMS sent");
+    }
+
+    @Test
+    void knownAndUnknownIdentifiersCannotBeToldApartByAnswerOrTiming() throws Exception {
+        Duration senderLatency = Duration.ofMillis(80);
+        Config config = portal.backend.configFor("RequestCodeFunction", Map.of());
+        AwsClients aws = new AwsClients(config);
+        Mailer slowMail = SesMailer.create(aws);
+        SmsSender slowSms = SnsSmsSender.create(aws);
+        portal.api.replace("RequestCodeFunction", new RequestCodeHandler(new RequestCode(aws.customerDirectory(),
+                aws.loginStore(), aws.rateLimiter(), message -> {
+                    pause(senderLatency);
+                    slowMail.send(message);
+                }, (phone, text) -> {
+                    pause(senderLatency);
+                    slowSms.send(phone, text);
+                }, SecretsManagerCodeKey.create(aws), config, portal.clock)));
+        List<Customer> known = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            known.add(new Customer(store.storeId(), "t-" + i, "timing" + i + "." + store.storeId() + "@example.com",
+                    i % 2 == 0 ? Portal.uniqueUsNumber() : null, "Ti", "Ming", false, null));
+        }
+        new Seed(List.of(), known, List.of()).load(portal.backend.dynamoDb(), portal.backend.table("DirectoryTable"));
+        List<java.util.concurrent.Callable<long[]>> calls = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String knownEmail = known.get(i).email();
+            String unknownEmail = "nobody" + i + "." + store.storeId() + "@example.com";
+            calls.add(() -> timed(1, knownEmail));
+            calls.add(() -> timed(0, unknownEmail));
+        }
+        Collections.shuffle(calls);
+
+        List<long[]> results = inParallel(4, calls);
+
+        List<Long> knownMillis = new ArrayList<>();
+        List<Long> unknownMillis = new ArrayList<>();
+        for (long[] result : results) {
+            (result[0] == 1 ? knownMillis : unknownMillis).add(result[1]);
+        }
+        long difference = Math.abs(median(knownMillis) - median(unknownMillis));
+        assertThat(knownMillis).hasSize(500);
+        assertThat(difference).isLessThan(10);
+        assertThat(portal.outbox().emailsTo(known.get(499).email())).hasSize(1);
+        Figures.record("Known vs unknown identifiers, sender taking 80 ms, 500 requests each", "AbuseIT.knownAnd"
+                        + "UnknownIdentifiersCannotBeToldApartByAnswerOrTiming", String.format("same status, headers "
+                        + "and body; median %d ms vs %d ms: difference %d ms", median(knownMillis),
+                median(unknownMillis), difference));
+    }
+
+    private HttpResponse first;
+
+    private long[] timed(int known, String email) {
+        long started = System.nanoTime();
+        HttpResponse response = requestFromAnywhere(email);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(response.status()).isEqualTo(202);
+        synchronized (this) {
+            if (first == null) {
+                first = response;
+            }
+            assertThat(response.body()).isEqualTo(first.body());
+            assertThat(response.headers()).isEqualTo(first.headers());
+            assertThat(response.cookies()).isEqualTo(first.cookies());
+        }
+        return new long[] {known, millis};
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs the calls on {@code threads} threads. The emulator answers one AWS call at a time, so more threads only
+     * queue inside it; the timing test keeps each request's emulator time under the response floor.
+     */
+    private static <T> List<T> inParallel(int threads, List<java.util.concurrent.Callable<T>> calls)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = pool.invokeAll(calls);
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A valid mobile number of a country other than the US, practically unique. */
+    private static String foreignNumber() {
+        String[] prefixes = {"+447400", "+4915112", "+33612", "+61412", "+9198100"};
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (true) {
+            String prefix = prefixes[random.nextInt(prefixes.length)];
+            String candidate = prefix + String.format("%06d", random.nextInt(1_000_000));
+            var parsed = PhoneNumber.parse(candidate, "US");
+            if (parsed.isPresent() && !parsed.get().regionCode().equals("US")) {
+                return parsed.get().e164();
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.portallogin.it.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback HTTP proxy in front of the emulator that answers chosen AWS calls with the errors the real services
+ * send (throttling, 500s, rejections) or answers them late, so the SDK's own retry and timeouts meet real faults.
+ * Point {@code AWS_ENDPOINT_URL} at {@link #endpoint()}.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    /** The AWS operation a request calls, e.g. {@code dynamodb:TransactWriteItems}, {@code ses:SendEmail}. */
+    private static String operation(HttpExchange exchange, String body) {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (target != null && target.startsWith("DynamoDB_")) {
+            return "dynamodb:" + target.substring(target.indexOf('.') + 1);
+        }
+        if (target != null && target.startsWith("secretsmanager.")) {
+            return "secretsmanager:" + target.substring(target.indexOf('.') + 1);
+        }
+        if (exchange.getRequestURI().getPath().startsWith("/v2/email/outbound-emails")) {
+            return "ses:SendEmail";
+        }
+        if (body.contains("Action=Publish")) {
+            return "sns:Publish";
+        }
+        return "other";
+    }
+
+    /** An error response as the service would send it. */
+    public record Failure(int status, Map<String, String> headers, String body) {
+        public static Failure dynamoDbThrottling() {
+            return new Failure(400, Map.of("Content-Type", "application/x-amz-json-1.0"),
+                    "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
+                            + "\"message\":\"The level of configured provisioned throughput for the table was exceeded\"}");
+        }
+
+        public static Failure dynamoDbInternalError() {
+            return new Failure(500, Map.of("Content-Type", "application/x-amz-json-1.0"),
+                    "{\"__type\":\"com.amazon.coral.service#InternalFailure\",\"message\":\"internal failure\"}");
+        }
+
+        public static Failure sesThrottling() {
+            return new Failure(429, Map.of("Content-Type", "application/json",
+                    "x-amzn-ErrorType", "TooManyRequestsException"), "{\"message\":\"Maximum sending rate exceeded.\"}");
+        }
+
+        public static Failure sesMessageRejected() {
+            return new Failure(400, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "MessageRejected"),
+                    "{\"message\":\"Email address is on the suppression list\"}");
+        }
+
+        public static Failure snsFailure() {
+            return new Failure(500, Map.of("Content-Type", "text/xml"), "<ErrorResponse><Error><Type>Receiver</Type>"
+                    + "<Code>InternalFailure</Code><Message>internal failure</Message></Error>"
+                    + "<RequestId>fault</RequestId></ErrorResponse>");
+        }
+    }
+
+    private record Rule(Set<String> operations, AtomicInteger remaining, Failure failure, Duration delay) {
+    }
+
+    private final HttpServer server;
+    private final URI target;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final AtomicInteger injected = new AtomicInteger();
+
+    private FaultProxy(URI target) throws IOException {
+        this.target = target;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.createContext("/", this::forward);
+        server.start();
+    }
+
+    public static FaultProxy in(URI target) throws IOException {
+        return new FaultProxy(target);
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The next {@code times} calls of any of {@code operations} get {@code failure}. */
+    public FaultProxy fail(int times, Failure failure, String... operations) {
+        rules.add(new Rule(Set.of(operations), new AtomicInteger(times), failure, null));
+        return this;
+    }
+
+    /** The next {@code times} calls of any of {@code operations} are answered {@code delay} late. */
+    public FaultProxy delay(int times, Duration delay, String... operations) {
+        rules.add(new Rule(Set.of(operations), new AtomicInteger(times), null, delay));
+        return this;
+    }
+
+    public void heal() {
+        rules.clear();
+    }
+
+    /** How many calls got a fault so far. */
+    public int injected() {
+        return injected.get();
+    }
+
+    private void forward(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String operation = operation(exchange, new String(body, StandardCharsets.UTF_8));
+            Rule rule = rules.stream()
+                    .filter(candidate -> candidate.operations().contains(operation)
+                            && candidate.remaining().getAndDecrement() > 0)
+                    .findFirst().orElse(null);
+            if (rule != null) {
+                injected.incrementAndGet();
+                if (rule.delay() != null) {
+                    sleep(rule.delay());
+                } else {
+                    Failure failure = rule.failure();
+                    failure.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+                    respond(exchange, failure.status(), failure.body().getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                if (!Set.of("host", "content-length", "connection", "expect", "transfer-encoding")
+                        .contains(name.toLowerCase())) {
+                    values.forEach(value -> request.header(name, value));
+                }
+            });
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response.headers().map().forEach((name, values) -> {
+                if (!Set.of("content-length", "transfer-encoding", "connection", ":status").contains(name)) {
+                    values.forEach(value -> exchange.getResponseHeaders().add(name, value));
+                }
+            });
+            respond(exchange, response.statusCode(), response.body());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream output = exchange.getResponseBody()) {
+                output.write(body);
+            }
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
