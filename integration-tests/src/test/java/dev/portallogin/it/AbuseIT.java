@@ -17,6 +17,7 @@ import dev.portallogin.it.support.AwsBackend;
 import dev.portallogin.it.support.Figures;
 import dev.portallogin.it.support.Outbox;
 import dev.portallogin.it.support.Portal;
+import dev.portallogin.it.support.SeenSecrets;
 import dev.portallogin.requestcode.RequestCode;
 import dev.portallogin.requestcode.RequestCodeHandler;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
@@ -46,6 +47,7 @@ class AbuseIT {
 
     /** Each request from its own address, as a botnet would spread them, so per-IP limits do not hide the rule. */
     private HttpResponse requestFromAnywhere(String identifier) {
+        SeenSecrets.note(identifier.contains("@") ? "email" : "phone", identifier);
         int n = ADDRESSES.incrementAndGet();
         return portal.api.handle(new HttpRequest("POST", "/login/code", Map.of(),
                 Map.of("content-type", "application/json"), dev.portallogin.core.http.Json.write(
@@ -107,10 +109,13 @@ class AbuseIT {
 
     @Test
     void aThousandCodeRequestsForUnknownOrForeignNumbersSendNoSms() throws Exception {
-        List<String> numbers = new ArrayList<>();
+        Set<String> numbers = new java.util.LinkedHashSet<>();
         List<Customer> foreigners = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String foreign = foreignNumber();
+            while (numbers.contains(foreign)) {
+                foreign = foreignNumber();
+            }
             foreigners.add(new Customer(store.storeId(), "abroad-" + i, "abroad" + i + "." + store.storeId()
                     + "@example.com", foreign, "A", "Broad", false, null));
             numbers.add(foreign);
@@ -123,15 +128,16 @@ class AbuseIT {
         while (numbers.size() < 1000) {
             numbers.add(Portal.uniqueUsNumber());
         }
-        Collections.shuffle(numbers);
+        List<String> shuffled = new ArrayList<>(numbers);
+        Collections.shuffle(shuffled);
 
-        List<HttpResponse> answers = inParallel(8, numbers.stream()
+        List<HttpResponse> answers = inParallel(8, shuffled.stream()
                 .map(number -> (java.util.concurrent.Callable<HttpResponse>) () -> requestFromAnywhere(number))
                 .toList());
 
         Set<String> targeted = new HashSet<>(numbers);
         long smsSent = portal.outbox().sms().stream().filter(sms -> targeted.contains(sms.phoneNumber())).count();
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(202));
+        assertThat(answers.stream().map(HttpResponse::status).distinct()).containsExactly(202);
         assertThat(smsSent).isZero();
         assertThat(portal.outbox().emailsTo(foreigners.get(0).email())).hasSize(1);
         Figures.record("SMS pumping: 1,000 code requests for unknown US numbers and foreign numbers (200 of them on "

@@ -26,8 +26,8 @@ class PortalSessionIT {
     }
 
     private HttpResponse withCookie(String method, String path, String cookie, String body) {
-        return portal.api.handle(new HttpRequest(method, path, Map.of(),
-                Map.of("cookie", cookie, "content-type", "application/json"), body, portal.sourceIp()));
+        return Portal.seen(portal.api.handle(new HttpRequest(method, path, Map.of(),
+                Map.of("cookie", cookie, "content-type", "application/json"), body, portal.sourceIp())));
     }
 
     private HttpResponse signIn(Customer customer) {

@@ -40,6 +40,12 @@ public final class Dashboard {
             return this;
         }
 
+        public Answer {
+            if (document.get("url") instanceof String url && url.contains("token=")) {
+                SeenSecrets.note("token", token(url));
+            }
+        }
+
         public String string(String field) {
             return (String) document.get(field);
         }

@@ -22,7 +22,7 @@ final class LocalStackOutbox implements Outbox {
     public List<Email> emails() {
         List<Map<String, Object>> messages = (List<Map<String, Object>>) read("/_aws/ses").getOrDefault("messages",
                 List.of());
-        return messages.stream().map(message -> {
+        List<Email> emails = messages.stream().map(message -> {
             Map<String, Object> body = (Map<String, Object>) message.getOrDefault("Body", Map.of());
             Object html = body.get("html_part");
             return new Email((String) message.get("Source"),
@@ -30,6 +30,8 @@ final class LocalStackOutbox implements Outbox {
                     (String) message.get("Subject"),
                     (String) (html != null ? html : body.get("text_part")));
         }).toList();
+        SeenSecrets.noteMessages(emails, List.of());
+        return emails;
     }
 
     @Override
@@ -43,6 +45,7 @@ final class LocalStackOutbox implements Outbox {
                     ((List<Map<String, Object>>) messages).forEach(message ->
                             sms.add(new Sms(phone, (String) message.get("Message")))));
         }
+        SeenSecrets.noteMessages(List.of(), sms);
         return sms;
     }
 

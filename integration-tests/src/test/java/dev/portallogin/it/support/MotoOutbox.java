@@ -25,19 +25,23 @@ final class MotoOutbox implements Outbox {
     public List<Email> emails() {
         List<Map<String, Object>> messages = (List<Map<String, Object>>) service("ses").getOrDefault("Message",
                 List.of());
-        return messages.stream().map(message -> new Email(
+        List<Email> emails = messages.stream().map(message -> new Email(
                 (String) message.get("source"),
                 (List<String>) ((Map<String, Object>) message.get("destinations")).get("ToAddresses"),
                 (String) message.get("subject"),
                 (String) message.get("body"))).toList();
+        SeenSecrets.noteMessages(emails, List.of());
+        return emails;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public List<Sms> sms() {
         List<Map<String, Object>> messages = (List<Map<String, Object>>) service("sns").getOrDefault("SMS", List.of());
-        return messages.stream().map(message -> new Sms((String) message.get("phone_number"),
+        List<Sms> sms = messages.stream().map(message -> new Sms((String) message.get("phone_number"),
                 (String) message.get("message"))).toList();
+        SeenSecrets.noteMessages(List.of(), sms);
+        return sms;
     }
 
     @SuppressWarnings("unchecked")

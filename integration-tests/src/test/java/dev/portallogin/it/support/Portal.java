@@ -99,6 +99,8 @@ public final class Portal {
     }
 
     public Customer addCustomer(Customer customer) {
+        SeenSecrets.note("email", customer.email());
+        SeenSecrets.note("phone", customer.phoneE164());
         new Seed(List.of(), List.of(customer), List.of()).load(backend.dynamoDb(), backend.table("DirectoryTable"));
         return customer;
     }
@@ -129,7 +131,13 @@ public final class Portal {
         Map<String, String> allHeaders = new LinkedHashMap<>(Map.of("content-type", "application/json"));
         allHeaders.putAll(headers);
         String text = body instanceof String raw ? raw : Json.write(body);
-        return api.handle(new HttpRequest("POST", path, Map.of(), allHeaders, text, sourceIp));
+        return seen(api.handle(new HttpRequest("POST", path, Map.of(), allHeaders, text, sourceIp)));
+    }
+
+    /** Notes the session cookie a response sets, for the log leak check. */
+    public static HttpResponse seen(HttpResponse response) {
+        SeenSecrets.noteCookies(response.cookies());
+        return response;
     }
 
     public HttpResponse put(String path, Object body) {

@@ -1,0 +1,67 @@
+package dev.portallogin.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every secret and personal value the tests saw (codes, magic-link tokens, session cookies, full emails and phone
+ * numbers), kept in {@code target/seen-secrets.txt} as {@code kind<TAB>value} so that {@code LogLeakIT}, run after
+ * the whole suite, can check that none of them reached a log line.
+ */
+public final class SeenSecrets {
+
+    static final Path FILE = Path.of("target", "seen-secrets.txt");
+    private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        try {
+            Files.deleteIfExists(FILE);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private SeenSecrets() {
+    }
+
+    public static void note(String kind, String value) {
+        if (value == null || value.isBlank() || !SEEN.add(kind + "\t" + value)) {
+            return;
+        }
+        try {
+            Files.createDirectories(FILE.getParent());
+            Files.writeString(FILE, kind + "\t" + value + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    static void noteMessages(List<Outbox.Email> emails, List<Outbox.Sms> sms) {
+        for (Outbox.Email email : emails) {
+            email.to().forEach(address -> note("email", address));
+            email.code().ifPresent(code -> note("code", code));
+            email.magicLinkToken().ifPresent(token -> note("token", token));
+        }
+        for (Outbox.Sms message : sms) {
+            note("phone", message.phoneNumber());
+            message.code().ifPresent(code -> note("code", code));
+        }
+    }
+
+    /** The session value of a {@code Set-Cookie: portal_session=...} header. */
+    public static void noteCookies(List<String> cookies) {
+        for (String cookie : cookies) {
+            if (cookie.startsWith("portal_session=") && cookie.indexOf(';') > "portal_session=".length()) {
+                note("session", cookie.substring("portal_session=".length(), cookie.indexOf(';')));
+            }
+        }
+    }
+}
