@@ -37,6 +37,9 @@ class ConcurrencyIT {
         assertThat(responses).filteredOn(response -> response.status() != 200)
                 .allSatisfy(response -> assertThat(response.status()).isEqualTo(401));
         assertThat(sessionsOf(customer)).isEqualTo(1);
+        dev.portallogin.it.support.Figures.record("Single use under concurrency", "ConcurrencyIT.fiftyParallelUses"
+                + "OfOneLinkMakeExactlyOneSession (and ...OfOneCode...)", "50 parallel uses of one link: 1 session; "
+                + "of one code: 1 session");
     }
 
     @Test
@@ -67,8 +70,12 @@ class ConcurrencyIT {
                 .tableName(portal.backend.table("LoginTable"))
                 .key(java.util.Map.of("pk", AttributeValue.fromS("login#" + store.storeId() + "#"
                         + customer.customerId())))).item();
-        assertThat(Integer.parseInt(item.get("attempts").n())).isEqualTo(5);
+        int compared = Integer.parseInt(item.get("attempts").n());
+        assertThat(compared).isEqualTo(5);
         assertThat(portal.verifyCode(store, customer.email(), code).status()).isEqualTo(401);
+        dev.portallogin.it.support.Figures.record("Attempts counted before comparing (attempts < 5, one conditional "
+                + "write)", "ConcurrencyIT.fiftyParallelWrongGuessesGetAtMostFiveComparisons", "50 parallel wrong "
+                + "guesses: " + compared + " comparisons, then the right code is refused too");
     }
 
     private List<HttpResponse> inParallel(Supplier<HttpResponse> call) throws Exception {

@@ -128,13 +128,21 @@ public final class ApiGatewayEmulator {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < pattern.length; i++) {
             if (pattern[i].startsWith("{") && pattern[i].endsWith("}")) {
-                parameters.put(pattern[i].substring(1, pattern[i].length() - 1),
-                        java.net.URLDecoder.decode(actual[i], StandardCharsets.UTF_8));
+                parameters.put(pattern[i].substring(1, pattern[i].length() - 1), decoded(actual[i]));
             } else if (!pattern[i].equals(actual[i])) {
                 return Optional.empty();
             }
         }
         return Optional.of(parameters);
+    }
+
+    /** A path segment decoded; one with broken %-escapes is passed on as it came, for the handler to refuse. */
+    private static String decoded(String segment) {
+        try {
+            return java.net.URLDecoder.decode(segment, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return segment;
+        }
     }
 
     private static Map<String, Object> event(TemplateModel.Route route, HttpRequest request,

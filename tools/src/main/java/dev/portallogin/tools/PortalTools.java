@@ -14,6 +14,9 @@ public final class PortalTools {
               local [--port 3000] [--seed events/seed.json]
                           run the HTTP API of template.yaml on localhost against moto_server (started
                           for you) or the endpoint in AWS_ENDPOINT_URL, with tables and demo data
+              bench [--starts 10] [--warm 1000]
+                          start every function's jar as Lambda does (runtime interface client, fresh JVM,
+                          one core) against moto_server; writes bench-results.md
               seed FILE   load stores, customers and subscriptions (format: events/seed.json) into the
                           directory table named by DIRECTORY_TABLE, at AWS_ENDPOINT_URL when set
             """;
@@ -30,6 +33,7 @@ public final class PortalTools {
         switch (args[0]) {
             case "seed" -> seed(rest);
             case "local" -> local(rest);
+            case "bench" -> bench(rest);
             default -> {
                 System.err.print(USAGE);
                 System.exit(2);
@@ -61,6 +65,25 @@ public final class PortalTools {
         }));
         System.out.print(server.welcome());
         stopped.await();
+    }
+
+    private static void bench(String[] args) throws Exception {
+        int starts = 10;
+        int warm = 1000;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--starts" -> starts = Integer.parseInt(args[i + 1]);
+                case "--warm" -> warm = Integer.parseInt(args[i + 1]);
+                default -> {
+                    System.err.print(USAGE);
+                    System.exit(2);
+                }
+            }
+        }
+        Path root = LocalServer.findProjectRoot();
+        String table = new dev.portallogin.tools.bench.Bench(root, starts, warm).run(root.resolve("bench-results.md"));
+        System.out.println(table);
+        System.exit(0);
     }
 
     private static void seed(String[] args) throws Exception {
