@@ -13,15 +13,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class Figures {
 
-    private static final Path FILE = Path.of("target", "security-figures.md");
-
-    static {
-        try {
-            Files.deleteIfExists(FILE);
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        }
-    }
+    static final Path FILE = Path.of("target", "security-figures.md");
 
     private Figures() {
     }

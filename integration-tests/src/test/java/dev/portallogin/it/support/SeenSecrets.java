@@ -20,14 +20,6 @@ public final class SeenSecrets {
     static final Path FILE = Path.of("target", "seen-secrets.txt");
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
-    static {
-        try {
-            Files.deleteIfExists(FILE);
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        }
-    }
-
     private SeenSecrets() {
     }
 
