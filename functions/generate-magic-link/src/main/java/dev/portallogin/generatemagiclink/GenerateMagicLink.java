@@ -4,6 +4,7 @@ import dev.portallogin.core.config.Config;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.LoginMessages;
 import dev.portallogin.core.domain.MagicLinkToken;
 import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
@@ -107,7 +108,7 @@ public final class GenerateMagicLink {
     }
 
     /** The link is the agent's to hand over either way; a failed email only makes {@code emailSent} false. */
-    private boolean send(dev.portallogin.core.domain.EmailMessage message) {
+    private boolean send(EmailMessage message) {
         try {
             mailer.send(message);
             return true;

@@ -1,11 +1,8 @@
 package dev.portallogin.verifylink;
 
+import dev.portallogin.core.domain.Digests;
 import dev.portallogin.core.domain.LoginMessages;
 import dev.portallogin.core.domain.MagicLinkToken;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -58,7 +55,7 @@ final class MagicLinkPage {
             """;
 
     /** Only this exact script may run on the page. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'sha256-" + sha256Base64(SCRIPT)
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'sha256-" + Digests.sha256Base64(SCRIPT)
             + "'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'";
 
@@ -112,14 +109,5 @@ final class MagicLinkPage {
                 </body>
                 </html>
                 """.formatted(LoginMessages.escape(title), body);
-    }
-
-    private static String sha256Base64(String text) {
-        try {
-            return Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", missing);
-        }
     }
 }

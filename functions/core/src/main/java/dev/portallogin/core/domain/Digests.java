@@ -5,16 +5,25 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
-/** SHA-256 in unpadded base64url: how secrets and personal keys are stored instead of their values. */
+/** SHA-256 digests of text. */
 public final class Digests {
 
     private Digests() {
     }
 
+    /** Unpadded base64url: how secrets and personal keys are stored instead of their values. */
     public static String sha256(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest(text));
+    }
+
+    /** Standard padded base64, the form a Content-Security-Policy script hash takes. */
+    public static String sha256Base64(String text) {
+        return Base64.getEncoder().encodeToString(digest(text));
+    }
+
+    private static byte[] digest(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException missing) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", missing);
         }

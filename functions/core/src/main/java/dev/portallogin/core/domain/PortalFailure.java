@@ -1,6 +1,7 @@
 package dev.portallogin.core.domain;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Everything a caller can get wrong or be refused, one type per reason. The HTTP layer maps each type to its
@@ -70,12 +71,12 @@ public abstract class PortalFailure extends RuntimeException {
             this.identifier = identifier;
         }
 
-        public java.util.Optional<String> storeId() {
-            return java.util.Optional.ofNullable(storeId);
+        public Optional<String> storeId() {
+            return Optional.ofNullable(storeId);
         }
 
-        public java.util.Optional<String> identifier() {
-            return java.util.Optional.ofNullable(identifier);
+        public Optional<String> identifier() {
+            return Optional.ofNullable(identifier);
         }
     }
 

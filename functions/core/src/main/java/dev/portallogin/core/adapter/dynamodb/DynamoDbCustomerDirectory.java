@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -174,7 +175,7 @@ public class DynamoDbCustomerDirectory implements CustomerDirectory {
     /** Reads the store's customers page by page; fine for the stores a support desk searches by hand. */
     @Override
     public List<Customer> searchCustomers(String storeId, String query, int limit) {
-        String needle = query.strip().toLowerCase(java.util.Locale.ROOT);
+        String needle = query.strip().toLowerCase(Locale.ROOT);
         String digits = needle.replaceAll("[^0-9]", "");
         return partition(storeId, DirectoryItems.CUSTOMER_PREFIX).stream()
                 .map(DirectoryItems::customer)
@@ -187,7 +188,7 @@ public class DynamoDbCustomerDirectory implements CustomerDirectory {
     }
 
     private static boolean contains(String text, String needle) {
-        return text != null && !needle.isEmpty() && text.toLowerCase(java.util.Locale.ROOT).contains(needle);
+        return text != null && !needle.isEmpty() && text.toLowerCase(Locale.ROOT).contains(needle);
     }
 
     /** The items of one partition, all of them or those whose sort key starts with {@code sortKeyPrefix}. */
