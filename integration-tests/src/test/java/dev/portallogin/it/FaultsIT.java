@@ -83,6 +83,22 @@ class FaultsIT {
     }
 
     @Test
+    void transientSecretsMailAndSmsFailuresAreRetriedAndDeliverOnce() {
+        Customer customer = portal.newCustomer(store, true);
+        proxy.fail(1, Failure.secretsManagerInternalError(), "secretsmanager:GetSecretValue")
+                .fail(1, Failure.sesThrottling(), "ses:SendEmail")
+                .fail(2, Failure.snsFailure(), "sns:Publish");
+
+        assertThat(portal.requestCode(store, customer.email()).status()).isEqualTo(202);
+
+        assertThat(portal.outbox().emailsTo(customer.email())).hasSize(1);
+        assertThat(portal.outbox().smsTo(customer.phoneE164())).hasSize(1);
+        Figures.record("Transient Secrets Manager 500, SES throttling and SNS 500s", "FaultsIT.transientSecretsMail"
+                + "AndSmsFailuresAreRetriedAndDeliverOnce", proxy.injected() + " faults injected, 0 reached the "
+                + "customer; one email and one SMS delivered");
+    }
+
+    @Test
     void whenEmailFailsButSmsWorksTheRequestSucceeds() {
         Customer customer = portal.newCustomer(store, true);
         proxy.fail(10, Failure.sesThrottling(), "ses:SendEmail");
@@ -95,6 +111,7 @@ class FaultsIT {
         portal.clock.advance(Duration.ofSeconds(61));
         assertThat(portal.requestCode(store, customer.email()).status()).isEqualTo(202);
         assertThat(portal.outbox().smsTo(customer.phoneE164())).hasSize(2);
+        assertThat(portal.outbox().emailsTo(customer.email())).as("a refused message is not sent again").isEmpty();
     }
 
     @Test

@@ -56,6 +56,11 @@ public final class FaultProxy implements AutoCloseable {
                     "{\"__type\":\"com.amazon.coral.service#InternalFailure\",\"message\":\"internal failure\"}");
         }
 
+        public static Failure secretsManagerInternalError() {
+            return new Failure(500, Map.of("Content-Type", "application/x-amz-json-1.1"),
+                    "{\"__type\":\"InternalServiceError\",\"message\":\"internal failure\"}");
+        }
+
         public static Failure sesThrottling() {
             return new Failure(429, Map.of("Content-Type", "application/json",
                     "x-amzn-ErrorType", "TooManyRequestsException"), "{\"message\":\"Maximum sending rate exceeded.\"}");

@@ -1,5 +1,6 @@
 package dev.portallogin.core.config;
 
+import dev.portallogin.core.adapter.aws.SignedAwsCall;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbAuditLog;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbCustomerDirectory;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbLoginStore;
@@ -12,19 +13,22 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The one composition root for AWS clients: one lightweight HTTP client, region and credentials from the
  * config (no provider-chain probing in Lambda), the endpoint override when one is configured, standard retries
- * bounded well inside the function timeout. Service clients other than DynamoDB are built by their adapters'
- * factories, so a function's jar needs only the SDK modules it wires.
+ * bounded well inside the function timeout. DynamoDB gets the SDK's generated client; the services the functions
+ * call for one operation only (SES, SNS, Secrets Manager) get a {@link SignedAwsCall} on the same parts, which
+ * keeps their generated clients out of the jars and out of the cold start.
  */
 public final class AwsClients {
 
@@ -34,14 +38,20 @@ public final class AwsClients {
     private final Config config;
     private final SdkHttpClient httpClient;
     private final AwsCredentialsProvider credentialsProvider;
+    private final RetryStrategy signedCallRetries = AwsRetryStrategy.forRetryMode(RetryMode.STANDARD);
     private DynamoDbClient dynamoDb;
 
     public AwsClients(Config config) {
-        this.config = config;
-        this.httpClient = UrlConnectionHttpClient.builder()
+        this(config, UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(3))
-                .build();
+                .socketTimeout(ATTEMPT_TIMEOUT)
+                .build());
+    }
+
+    /** The same wiring over another HTTP client, e.g. one that records what would be sent. */
+    public AwsClients(Config config, SdkHttpClient httpClient) {
+        this.config = config;
+        this.httpClient = httpClient;
         this.credentialsProvider = config.credentials()
                 .<AwsCredentialsProvider>map(keys -> StaticCredentialsProvider.create(credentials(keys)))
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
@@ -70,6 +80,17 @@ public final class AwsClients {
             dynamoDb = build(DynamoDbClient.builder());
         }
         return dynamoDb;
+    }
+
+    /**
+     * One operation's worth of a service without its generated client.
+     *
+     * @param endpointPrefix the service's host prefix ({@code email} for SES)
+     * @param signingName    its SigV4 signing name ({@code ses})
+     */
+    public SignedAwsCall signedCall(String endpointPrefix, String signingName) {
+        return new SignedAwsCall(httpClient, credentialsProvider, signedCallRetries, API_CALL_TIMEOUT,
+                config.region(), config.endpoint().orElse(null), endpointPrefix, signingName);
     }
 
     public DynamoDbCustomerDirectory customerDirectory() {

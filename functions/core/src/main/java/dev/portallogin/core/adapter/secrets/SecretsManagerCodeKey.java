@@ -1,21 +1,30 @@
 package dev.portallogin.core.adapter.secrets;
 
+import dev.portallogin.core.adapter.aws.SignedAwsCall;
 import dev.portallogin.core.config.AwsClients;
+import dev.portallogin.core.http.Json;
 import dev.portallogin.core.port.CodeKey;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * {@link CodeKey} held in AWS Secrets Manager (the template generates it). Fetched on first use, not at init, so a
- * SnapStart snapshot never contains it, and then kept for the life of the execution environment.
+ * {@link CodeKey} held in AWS Secrets Manager (the template generates it). Fetched with {@code GetSecretValue} on
+ * first use, not at init, so a SnapStart snapshot never contains it, and then kept for the life of the execution
+ * environment.
  */
 public class SecretsManagerCodeKey implements CodeKey {
 
-    private final SecretsManagerClient secrets;
+    private static final Map<String, String> HEADERS = Map.of(
+            "Content-Type", "application/x-amz-json-1.1",
+            "X-Amz-Target", "secretsmanager.GetSecretValue");
+
+    private final SignedAwsCall secrets;
     private final String secretId;
     private volatile byte[] key;
 
-    public SecretsManagerCodeKey(SecretsManagerClient secrets, String secretId) {
+    public SecretsManagerCodeKey(SignedAwsCall secrets, String secretId) {
         this.secrets = secrets;
         this.secretId = secretId;
     }
@@ -25,17 +34,30 @@ public class SecretsManagerCodeKey implements CodeKey {
         if (secretId == null || secretId.isBlank()) {
             throw new IllegalStateException("CODE_KEY_SECRET_ARN is not set");
         }
-        return new SecretsManagerCodeKey(aws.build(SecretsManagerClient.builder()), secretId);
+        return new SecretsManagerCodeKey(aws.signedCall("secretsmanager", "secretsmanager"), secretId);
     }
 
     @Override
     public byte[] bytes() {
         byte[] cached = key;
         if (cached == null) {
-            String value = secrets.getSecretValue(request -> request.secretId(secretId)).secretString();
-            cached = value.getBytes(StandardCharsets.UTF_8);
+            cached = secretString().getBytes(StandardCharsets.UTF_8);
             key = cached;
         }
         return cached.clone();
+    }
+
+    private String secretString() {
+        byte[] answer = secrets.post("/", HEADERS,
+                Json.write(Map.of("SecretId", secretId)).getBytes(StandardCharsets.UTF_8));
+        try {
+            if (Json.parse(new String(answer, StandardCharsets.UTF_8)) instanceof Map<?, ?> secret
+                    && secret.get("SecretString") instanceof String value && !value.isEmpty()) {
+                return value;
+            }
+        } catch (IOException unreadable) {
+            throw SdkClientException.builder().message("Secrets Manager's answer is not JSON").build();
+        }
+        throw SdkClientException.builder().message("the code key secret has no SecretString").build();
     }
 }

@@ -1,35 +1,53 @@
 package dev.portallogin.core.adapter.sns;
 
+import dev.portallogin.core.adapter.aws.SignedAwsCall;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.SmsSender;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
-/** {@link SmsSender} on Amazon SNS direct-to-phone publishing, as transactional SMS. */
+/** {@link SmsSender} on Amazon SNS: {@code Publish} straight to a phone number, as a transactional SMS. */
 public class SnsSmsSender implements SmsSender {
 
-    private static final Map<String, MessageAttributeValue> TRANSACTIONAL = Map.of(
-            "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build());
+    private static final Map<String, String> HEADERS =
+            Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
 
-    private final SnsClient sns;
+    private final SignedAwsCall sns;
 
-    public SnsSmsSender(SnsClient sns) {
+    public SnsSmsSender(SignedAwsCall sns) {
         this.sns = sns;
     }
 
     public static SnsSmsSender create(AwsClients aws) {
-        return new SnsSmsSender(aws.build(SnsClient.builder()));
+        return new SnsSmsSender(aws.signedCall("sns", "sns"));
     }
 
     @Override
     public void send(String phoneE164, String text) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("Action", "Publish");
+        form.put("Version", "2010-03-31");
+        form.put("PhoneNumber", phoneE164);
+        form.put("Message", text);
+        form.put("MessageAttributes.entry.1.Name", "AWS.SNS.SMS.SMSType");
+        form.put("MessageAttributes.entry.1.Value.DataType", "String");
+        form.put("MessageAttributes.entry.1.Value.StringValue", "Transactional");
+        String body = form.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
         try {
-            sns.publish(request -> request.phoneNumber(phoneE164).message(text).messageAttributes(TRANSACTIONAL));
+            sns.post("/", HEADERS, body.getBytes(StandardCharsets.UTF_8));
         } catch (SdkException failure) {
             throw new DeliveryException("sms", failure);
         }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
