@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.adapter.ses.SesMailer;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
@@ -29,8 +30,12 @@ public final class GenerateMagicLinkHandler implements RequestStreamHandler, Lam
 
     private final GenerateMagicLink generateMagicLink;
 
+    /**
+     * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
+     * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
+     */
     public GenerateMagicLinkHandler() {
-        this(Config.fromEnvironment());
+        this(Priming.prepare(Config.fromEnvironment()));
     }
 
     public GenerateMagicLinkHandler(Config config) {

@@ -7,6 +7,7 @@ import dev.portallogin.core.adapter.ses.SesMailer;
 import dev.portallogin.core.adapter.sns.SnsSmsSender;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
@@ -25,9 +26,12 @@ public final class RequestCodeHandler implements RequestStreamHandler, LambdaEnt
 
     private final RequestCode requestCode;
 
-    /** Lambda's constructor: real AWS wiring from the environment, built once per execution environment. */
+    /**
+     * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
+     * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
+     */
     public RequestCodeHandler() {
-        this(Config.fromEnvironment());
+        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers));
     }
 
     /** The template's environment given as a {@link Config}, e.g. by the local runner or the tests. */

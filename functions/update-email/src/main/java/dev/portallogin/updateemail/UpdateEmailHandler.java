@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.adapter.ses.SesMailer;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
@@ -42,8 +43,12 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
     private final AuditTrail auditTrail;
     private final SupportDirectory supportDirectory;
 
+    /**
+     * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
+     * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
+     */
     public UpdateEmailHandler() {
-        this(Config.fromEnvironment());
+        this(Priming.prepare(Config.fromEnvironment()));
     }
 
     public UpdateEmailHandler(Config config) {

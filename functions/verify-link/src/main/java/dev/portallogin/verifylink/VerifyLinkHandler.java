@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.adapter.secrets.SecretsManagerCodeKey;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.MagicLinkToken;
 import dev.portallogin.core.domain.PortalFailure;
@@ -38,8 +39,12 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
     private final ConsumeMagicLink consumeMagicLink;
     private final PortalSessions sessions;
 
+    /**
+     * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
+     * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
+     */
     public VerifyLinkHandler() {
-        this(Config.fromEnvironment());
+        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers));
     }
 
     public VerifyLinkHandler(Config config) {

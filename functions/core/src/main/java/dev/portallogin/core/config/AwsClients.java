@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -54,7 +55,9 @@ public final class AwsClients {
         this.httpClient = httpClient;
         this.credentialsProvider = config.credentials()
                 .<AwsCredentialsProvider>map(keys -> StaticCredentialsProvider.create(credentials(keys)))
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+                .orElseGet(() -> config.containerCredentials()
+                        ? ContainerCredentialsProvider.builder().build()
+                        : DefaultCredentialsProvider.builder().build());
     }
 
     public Config config() {

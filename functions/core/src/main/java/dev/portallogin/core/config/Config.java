@@ -19,6 +19,7 @@ public record Config(
         String region,
         Optional<URI> endpoint,
         Optional<StaticCredentials> credentials,
+        boolean containerCredentials,
         int codeLength,
         Duration codeLifetime,
         Duration linkLifetime,
@@ -27,9 +28,15 @@ public record Config(
         int maxConsecutiveCodeFailures,
         Duration minResponseTime,
         List<RateLimit> identifierLimits,
-        List<RateLimit> sourceIpLimits) {
+        List<RateLimit> sourceIpLimits,
+        boolean primeOnInit) {
 
-    /** Keys given in the environment (as Lambda does); when absent the SDK's default chain is used. */
+    /**
+     * Keys given in the environment, as Lambda gives them to functions without SnapStart. With SnapStart, Lambda
+     * gives none (keys read at init would be frozen into the snapshot and expire); it points
+     * {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} at an endpoint instead ({@code containerCredentials}). With
+     * neither, the SDK's default chain is used (a developer's profile).
+     */
     public record StaticCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
         @Override
         public String toString() {
@@ -59,6 +66,7 @@ public record Config(
                 env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1")),
                 Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
                 credentials,
+                credentials.isEmpty() && !env.getOrDefault("AWS_CONTAINER_CREDENTIALS_FULL_URI", "").isBlank(),
                 integer(env, "CODE_LENGTH", 4),
                 seconds(env, "CODE_TTL_SECONDS", 600),
                 seconds(env, "LINK_TTL_SECONDS", 600),
@@ -67,7 +75,8 @@ public record Config(
                 integer(env, "MAX_CONSECUTIVE_CODE_FAILURES", 20),
                 Duration.ofMillis(integer(env, "MIN_RESPONSE_MILLIS", 300)),
                 RateLimit.parseList(env.getOrDefault("IDENTIFIER_RATE_LIMITS", "1/60,5/3600,10/86400")),
-                RateLimit.parseList(env.getOrDefault("SOURCE_IP_RATE_LIMITS", "20/3600")));
+                RateLimit.parseList(env.getOrDefault("SOURCE_IP_RATE_LIMITS", "20/3600")),
+                Boolean.parseBoolean(env.getOrDefault("PRIME_ON_INIT", "false").strip()));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
