@@ -1,13 +1,16 @@
 package dev.portallogin.tools;
 
+import dev.portallogin.core.http.Json;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The moto AWS emulator on a free loopback port, for the local runner and the tests. It runs moto's application
@@ -75,6 +78,16 @@ public final class MotoServer implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** Milliseconds the emulator has spent answering AWS requests since it started. */
+    public double serverMillis() throws IOException {
+        HttpURLConnection connection =
+                (HttpURLConnection) endpoint.resolve("/_server_time.json").toURL().openConnection();
+        try (var body = connection.getInputStream()) {
+            Map<?, ?> answer = (Map<?, ?>) Json.parse(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            return ((Number) answer.get("seconds")).doubleValue() * 1000;
+        }
     }
 
     private void awaitReady(Duration timeout, Path log) throws IOException {

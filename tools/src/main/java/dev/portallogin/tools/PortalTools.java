@@ -14,9 +14,10 @@ public final class PortalTools {
               local [--port 3000] [--seed events/seed.json]
                           run the HTTP API of template.yaml on localhost against moto_server (started
                           for you) or the endpoint in AWS_ENDPOINT_URL, with tables and demo data
-              bench [--starts 10] [--warm 1000]
+              bench [--starts 10] [--warm 1000] [--only request-code,...] [--java-options "-X..."]
                           start every function's jar as Lambda does (runtime interface client, fresh JVM,
-                          one core) against moto_server; writes bench-results.md
+                          one core) against moto_server, beside the floor; writes bench-results.md.
+                          --java-options are added to the template's JAVA_TOOL_OPTIONS (to try a flag)
               seed FILE   load stores, customers and subscriptions (format: events/seed.json) into the
                           directory table named by DIRECTORY_TABLE, at AWS_ENDPOINT_URL when set
             """;
@@ -70,10 +71,14 @@ public final class PortalTools {
     private static void bench(String[] args) throws Exception {
         int starts = 10;
         int warm = 1000;
+        java.util.Set<String> only = java.util.Set.of();
+        String javaOptions = "";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--starts" -> starts = Integer.parseInt(args[i + 1]);
                 case "--warm" -> warm = Integer.parseInt(args[i + 1]);
+                case "--only" -> only = java.util.Set.of(args[i + 1].split(","));
+                case "--java-options" -> javaOptions = args[i + 1];
                 default -> {
                     System.err.print(USAGE);
                     System.exit(2);
@@ -81,7 +86,7 @@ public final class PortalTools {
             }
         }
         Path root = LocalServer.findProjectRoot();
-        String table = new dev.portallogin.tools.bench.Bench(root, starts, warm).run(root.resolve("bench-results.md"));
+        String table = new dev.portallogin.tools.bench.Bench(root, starts, warm, only, javaOptions).run(root.resolve("bench-results.md"));
         System.out.println(table);
         System.exit(0);
     }

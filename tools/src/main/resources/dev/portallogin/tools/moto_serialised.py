@@ -6,7 +6,8 @@ Holding one lock around every request gives the emulator DynamoDB's per-request 
 concurrent.
 
 GET /_outbox.json answers what /moto-api/data.json says of sent mail (ses.Message) and SMS (sns.SMS), without
-serialising every DynamoDB item the way data.json does.
+serialising every DynamoDB item the way data.json does. GET /_server_time.json answers the seconds spent answering
+AWS requests so far (for the benchmark: how much of a function's latency is the emulator's).
 
 moto backs up every table a TransactWriteItems touches with copy.deepcopy before applying it, which makes each
 transaction cost time in proportion to the whole table (seconds once a table holds thousands of items, long enough
@@ -19,6 +20,7 @@ import copy
 import json
 import sys
 import threading
+import time
 
 from werkzeug.serving import run_simple
 from moto.core.model_instances import model_data
@@ -112,15 +114,29 @@ def tracked(service, model):
     return found
 
 
+server_seconds = 0.0
+
+
+def answer_json(start_response, document):
+    body = json.dumps(document).encode()
+    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+    return [body]
+
+
 def serialised(environ, start_response):
+    global server_seconds
     with lock:
         if environ.get("PATH_INFO") == "/_outbox.json":
-            body = json.dumps({"ses": {"Message": tracked("ses", "Message")},
-                               "sns": {"SMS": tracked("sns", "SMS")}}).encode()
-            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
-            return [body]
-        # Materialise the response inside the lock: WSGI bodies may be lazy.
-        return list(app(environ, start_response))
+            return answer_json(start_response, {"ses": {"Message": tracked("ses", "Message")},
+                                                 "sns": {"SMS": tracked("sns", "SMS")}})
+        if environ.get("PATH_INFO") == "/_server_time.json":
+            return answer_json(start_response, {"seconds": server_seconds})
+        started = time.perf_counter()
+        try:
+            # Materialise the response inside the lock: WSGI bodies may be lazy.
+            return list(app(environ, start_response))
+        finally:
+            server_seconds += time.perf_counter() - started
 
 
 run_simple("127.0.0.1", int(sys.argv[1]), serialised, threaded=True)

@@ -6,16 +6,14 @@ import dev.portallogin.tools.LocalAws;
 import dev.portallogin.tools.MotoServer;
 import dev.portallogin.tools.Seed;
 import dev.portallogin.tools.TemplateModel;
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * {@code portal-tools bench}: every function's deployment jar started as Lambda starts it (the real runtime
@@ -28,9 +26,24 @@ public final class Bench {
     record Subject(String name, String logicalId, Path jar, String handler, Path event) {
     }
 
-    /** What was measured of one subject, in milliseconds. */
-    record Result(Subject subject, List<Double> init, List<Double> first, List<Double> total, List<Double> warm,
-                  long jarBytes, int awsCalls) {
+    /** Fresh starts of one subject: init, first invocation and their sum, in milliseconds. */
+    record ColdStarts(List<Double> init, List<Double> first, List<Double> total) {
+    }
+
+    /**
+     * Warm invocations of one subject, in milliseconds: each one's time, split into {@code inAws}, the time the
+     * emulator spent answering its calls, and {@code own}, the rest: the function's own work, its SDK's and HTTP
+     * client's and the local round trips included.
+     */
+    record Warm(List<Double> total, List<Double> inAws, List<Double> own) {
+    }
+
+    /**
+     * What was measured of one subject; {@code primed} is null for the floor, which has no priming.
+     * {@code floorSameCalls} is the floor making as many GetItem round trips as the subject makes AWS calls.
+     */
+    record Result(Subject subject, ColdStarts cold, ColdStarts primed, Warm warm, Warm floorSameCalls, long jarBytes,
+                  int awsCalls) {
     }
 
     /** Settings that keep repeated calls representative: no rate limits, no attempt caps, no response floor. */
@@ -44,11 +57,19 @@ public final class Bench {
     private final Path root;
     private final int coldStarts;
     private final int warmInvocations;
+    private final Set<String> only;
+    private final String javaOptions;
 
-    public Bench(Path root, int coldStarts, int warmInvocations) {
+    /**
+     * @param only        module names to measure beside the floor; empty for all
+     * @param javaOptions added to every JVM's JAVA_TOOL_OPTIONS (the floor's too), to try a flag
+     */
+    public Bench(Path root, int coldStarts, int warmInvocations, Set<String> only, String javaOptions) {
         this.root = root;
         this.coldStarts = coldStarts;
         this.warmInvocations = warmInvocations;
+        this.only = only;
+        this.javaOptions = javaOptions;
     }
 
     public String run(Path output) throws Exception {
@@ -66,6 +87,7 @@ public final class Bench {
             seed.load(clients.dynamoDb(), physicalIds.get("DirectoryTable"));
 
             List<Result> results = new ArrayList<>();
+            Map<String, String> floorEnvironment = null;
             for (Subject subject : subjects(template)) {
                 Map<String, String> environment = new LinkedHashMap<>();
                 if (subject.logicalId() != null) {
@@ -77,8 +99,15 @@ public final class Bench {
                 }
                 environment.putAll(aws);
                 environment.putAll(BENCH_ENVIRONMENT);
+                if (!javaOptions.isBlank()) {
+                    environment.merge("JAVA_TOOL_OPTIONS", javaOptions, (fromTemplate, added) -> fromTemplate + " " + added);
+                }
+                if (floorEnvironment == null) {
+                    floorEnvironment = environment;
+                }
                 System.out.println("measuring " + subject.name() + " ...");
-                results.add(measure(subject, environment, moto.endpoint()));
+                results.add(measure(subject, environment, results.isEmpty() ? null : results.get(0).subject(),
+                        floorEnvironment, moto));
             }
             String table = BenchReport.table(results, coldStarts, warmInvocations);
             Files.writeString(output, table);
@@ -97,90 +126,85 @@ public final class Bench {
                 "UpdateEmailFunction", "events/direct/update-email/customer.json");
         for (TemplateModel.Function function : template.functions()) {
             String module = function.codeUri().split("/")[1];
+            if (!only.isEmpty() && !only.contains(module)) {
+                continue;
+            }
             subjects.add(new Subject(module, function.logicalId(), root.resolve(function.codeUri()),
                     function.handler(), root.resolve(events.get(function.logicalId()))));
         }
         return subjects;
     }
 
-    private Result measure(Subject subject, Map<String, String> environment, URI motoEndpoint) throws Exception {
+    private Result measure(Subject subject, Map<String, String> environment, Subject floor,
+                           Map<String, String> floorEnvironment, MotoServer moto) throws Exception {
         String event = subject.event() == null ? "{}" : Files.readString(subject.event());
+        ColdStarts cold = coldStarts(subject, environment, event);
+        ColdStarts primed = null;
+        if (subject.logicalId() != null) {
+            Map<String, String> priming = new LinkedHashMap<>(environment);
+            priming.put("PRIME_ON_INIT", "true");
+            primed = coldStarts(subject, priming, event);
+        }
+        int awsCalls;
+        try (CountingProxy proxy = new CountingProxy(moto.endpoint())) {
+            Map<String, String> counted = new LinkedHashMap<>(environment);
+            counted.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+            try (LambdaProcess function = launch(subject, counted)) {
+                function.awaitInit(60);
+                function.invoke(event, 60);
+                proxy.reset();
+                function.invoke(event, 60);
+                awsCalls = proxy.calls();
+            }
+        }
+        Warm warm = warm(subject, environment, event, moto);
+        Warm floorSameCalls = floor == null ? warm
+                : warm(floor, floorEnvironment, "{\"getItems\": " + awsCalls + "}", moto);
+        return new Result(subject, cold, primed, warm, floorSameCalls, Files.size(subject.jar()), awsCalls);
+    }
+
+    private Warm warm(Subject subject, Map<String, String> environment, String event, MotoServer moto)
+            throws Exception {
+        Warm warm = new Warm(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        try (LambdaProcess function = launch(subject, environment)) {
+            function.awaitInit(60);
+            for (int i = 0; i < 50; i++) {
+                function.invoke(event, 60);
+            }
+            for (int i = 0; i < warmInvocations; i++) {
+                double emulatorBefore = moto.serverMillis();
+                long sent = System.nanoTime();
+                function.invoke(event, 60);
+                double total = (System.nanoTime() - sent) / 1e6;
+                double inAws = moto.serverMillis() - emulatorBefore;
+                warm.total().add(total);
+                warm.inAws().add(inAws);
+                warm.own().add(total - inAws);
+            }
+        }
+        return warm;
+    }
+
+    private ColdStarts coldStarts(Subject subject, Map<String, String> environment, String event) throws Exception {
         List<Double> init = new ArrayList<>();
         List<Double> first = new ArrayList<>();
         List<Double> total = new ArrayList<>();
         for (int start = 0; start < coldStarts; start++) {
-            try (RuntimeApi runtime = new RuntimeApi()) {
-                long started = System.nanoTime();
-                Process process = launch(subject, environment, runtime);
-                try {
-                    long polled = runtime.awaitFirstPoll(60);
-                    runtime.invoke(event, 60);
-                    long answered = System.nanoTime();
-                    init.add((polled - started) / 1e6);
-                    first.add((answered - polled) / 1e6);
-                    total.add((answered - started) / 1e6);
-                } finally {
-                    process.destroyForcibly().waitFor();
-                }
+            try (LambdaProcess function = launch(subject, environment)) {
+                long started = function.startedAt();
+                long polled = function.awaitInit(60);
+                function.invoke(event, 60);
+                long answered = System.nanoTime();
+                init.add((polled - started) / 1e6);
+                first.add((answered - polled) / 1e6);
+                total.add((answered - started) / 1e6);
             }
         }
-        List<Double> warm = new ArrayList<>();
-        int awsCalls;
-        try (CountingProxy proxy = new CountingProxy(motoEndpoint); RuntimeApi runtime = new RuntimeApi()) {
-            Map<String, String> counted = new LinkedHashMap<>(environment);
-            counted.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
-            Process process = launch(subject, counted, runtime);
-            try {
-                runtime.awaitFirstPoll(60);
-                runtime.invoke(event, 60);
-                proxy.reset();
-                runtime.invoke(event, 60);
-                awsCalls = proxy.calls();
-            } finally {
-                process.destroyForcibly().waitFor();
-            }
-        }
-        try (RuntimeApi runtime = new RuntimeApi()) {
-            Process process = launch(subject, environment, runtime);
-            try {
-                runtime.awaitFirstPoll(60);
-                for (int i = 0; i < 50; i++) {
-                    runtime.invoke(event, 60);
-                }
-                for (int i = 0; i < warmInvocations; i++) {
-                    long sent = System.nanoTime();
-                    runtime.invoke(event, 60);
-                    warm.add((System.nanoTime() - sent) / 1e6);
-                }
-            } finally {
-                process.destroyForcibly().waitFor();
-            }
-        }
-        return new Result(subject, init, first, total, warm, Files.size(subject.jar()), awsCalls);
+        return new ColdStarts(init, first, total);
     }
 
-    /** The function's jar in a fresh JVM under the runtime interface client, pinned to core 0 (about 1 vCPU). */
-    private Process launch(Subject subject, Map<String, String> environment, RuntimeApi runtime) throws IOException {
-        String classpath;
-        try (Stream<Path> runtimeJars = Files.list(root.resolve("tools/target/lambda-runtime"))) {
-            classpath = Stream.concat(Stream.of(subject.jar()), runtimeJars.sorted())
-                    .map(Path::toString).reduce((a, b) -> a + File.pathSeparator + b).orElseThrow();
-        }
-        List<String> command = new ArrayList<>();
-        if (new File("/usr/bin/taskset").canExecute()) {
-            command.addAll(List.of("taskset", "-c", "0"));
-        }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", subject.handler()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
-        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", subject.name());
-        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-        builder.environment().put("_HANDLER", subject.handler());
-        return builder.start();
+    private LambdaProcess launch(Subject subject, Map<String, String> environment) throws IOException {
+        return LambdaProcess.start(root, subject.jar(), subject.handler(), subject.name(), environment,
+                ProcessBuilder.Redirect.DISCARD);
     }
 }
