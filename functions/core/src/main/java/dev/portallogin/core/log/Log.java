@@ -4,6 +4,8 @@ import dev.portallogin.core.http.Json;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,7 +15,9 @@ import java.util.Map;
 public final class Log {
 
     private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
+    private static final List<String> LEVELS = List.of("INFO", "WARN", "ERROR");
     private static volatile PrintStream out = System.out;
+    private static volatile int threshold = levelIndex(System.getenv("LOG_LEVEL"));
 
     private Log() {
     }
@@ -24,6 +28,19 @@ public final class Log {
 
     public static void endRequest() {
         REQUEST_ID.remove();
+    }
+
+    /**
+     * The least level written: INFO (the default), WARN or ERROR, from {@code LOG_LEVEL}. Metric lines are always
+     * written: they are the alarms' input, not messages.
+     */
+    public static void level(String level) {
+        threshold = levelIndex(level);
+    }
+
+    private static int levelIndex(String level) {
+        int index = level == null ? -1 : LEVELS.indexOf(level.strip().toUpperCase(Locale.ROOT));
+        return Math.max(index, 0);
     }
 
     /** Where lines go; tests point it at a buffer to check what was logged. */
@@ -49,6 +66,9 @@ public final class Log {
     }
 
     private static void write(String level, String event, Object... keysAndValues) {
+        if (LEVELS.indexOf(level) < threshold) {
+            return;
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", Instant.now().toString());
         line.put("level", level);
