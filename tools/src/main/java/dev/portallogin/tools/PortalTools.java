@@ -2,8 +2,10 @@ package dev.portallogin.tools;
 
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
+import dev.portallogin.tools.bench.Bench;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
 
 /** The developer CLI: {@code java -jar tools/target/portal-tools.jar <command> [arguments]}. */
 public final class PortalTools {
@@ -71,13 +73,13 @@ public final class PortalTools {
     private static void bench(String[] args) throws Exception {
         int starts = 10;
         int warm = 1000;
-        java.util.Set<String> only = java.util.Set.of();
+        Set<String> only = Set.of();
         String javaOptions = "";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--starts" -> starts = Integer.parseInt(args[i + 1]);
                 case "--warm" -> warm = Integer.parseInt(args[i + 1]);
-                case "--only" -> only = java.util.Set.of(args[i + 1].split(","));
+                case "--only" -> only = Set.of(args[i + 1].split(","));
                 case "--java-options" -> javaOptions = args[i + 1];
                 default -> {
                     System.err.print(USAGE);
@@ -86,7 +88,7 @@ public final class PortalTools {
             }
         }
         Path root = LocalServer.findProjectRoot();
-        String table = new dev.portallogin.tools.bench.Bench(root, starts, warm, only, javaOptions).run(root.resolve("bench-results.md"));
+        String table = new Bench(root, starts, warm, only, javaOptions).run(root.resolve("bench-results.md"));
         System.out.println(table);
         System.exit(0);
     }

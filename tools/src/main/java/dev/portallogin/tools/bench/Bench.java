@@ -22,8 +22,12 @@ import java.util.Set;
  */
 public final class Bench {
 
-    /** One function to measure: its template id (or null for the floor), jar, handler and a typical event. */
-    record Subject(String name, String logicalId, Path jar, String handler, Path event) {
+    /**
+     * One function to measure: its template id (or null for the floor), jar, handler, a typical event and the
+     * environment it runs with.
+     */
+    record Subject(String name, String logicalId, Path jar, String handler, Path event,
+                   Map<String, String> environment) {
     }
 
     /** Fresh starts of one subject: init, first invocation and their sum, in milliseconds. */
@@ -86,28 +90,12 @@ public final class Bench {
             localAws.verifySenderDomains(seed.senderDomains());
             seed.load(clients.dynamoDb(), physicalIds.get("DirectoryTable"));
 
+            List<Subject> subjects = subjects(template, physicalIds, aws);
+            Subject floor = subjects.get(0);
             List<Result> results = new ArrayList<>();
-            Map<String, String> floorEnvironment = null;
-            for (Subject subject : subjects(template)) {
-                Map<String, String> environment = new LinkedHashMap<>();
-                if (subject.logicalId() != null) {
-                    environment.putAll(template.environment(template.function(subject.logicalId()).orElseThrow(),
-                            physicalIds));
-                } else {
-                    environment.put("DIRECTORY_TABLE", physicalIds.get("DirectoryTable"));
-                    environment.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
-                }
-                environment.putAll(aws);
-                environment.putAll(BENCH_ENVIRONMENT);
-                if (!javaOptions.isBlank()) {
-                    environment.merge("JAVA_TOOL_OPTIONS", javaOptions, (fromTemplate, added) -> fromTemplate + " " + added);
-                }
-                if (floorEnvironment == null) {
-                    floorEnvironment = environment;
-                }
+            for (Subject subject : subjects) {
                 System.out.println("measuring " + subject.name() + " ...");
-                results.add(measure(subject, environment, results.isEmpty() ? null : results.get(0).subject(),
-                        floorEnvironment, moto));
+                results.add(measure(subject, floor, moto));
             }
             String table = BenchReport.table(results, coldStarts, warmInvocations);
             Files.writeString(output, table);
@@ -115,10 +103,13 @@ public final class Bench {
         }
     }
 
-    private List<Subject> subjects(TemplateModel template) {
+    private List<Subject> subjects(TemplateModel template, Map<String, String> physicalIds,
+                                   Map<String, String> aws) {
         List<Subject> subjects = new ArrayList<>();
         subjects.add(new Subject("floor (1 GetItem)", null, root.resolve("bench-floor/target/bench-floor.jar"),
-                "dev.portallogin.floor.FloorHandler::handleRequest", null));
+                "dev.portallogin.floor.FloorHandler::handleRequest", null, environment(Map.of(
+                        "DIRECTORY_TABLE", physicalIds.get("DirectoryTable"),
+                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"), aws)));
         Map<String, String> events = Map.of(
                 "RequestCodeFunction", "events/request-code-email.json",
                 "VerifyLinkFunction", "events/verify-code.json",
@@ -130,13 +121,25 @@ public final class Bench {
                 continue;
             }
             subjects.add(new Subject(module, function.logicalId(), root.resolve(function.codeUri()),
-                    function.handler(), root.resolve(events.get(function.logicalId()))));
+                    function.handler(), root.resolve(events.get(function.logicalId())),
+                    environment(template.environment(function, physicalIds), aws)));
         }
         return subjects;
     }
 
-    private Result measure(Subject subject, Map<String, String> environment, Subject floor,
-                           Map<String, String> floorEnvironment, MotoServer moto) throws Exception {
+    /** A subject's own variables, then the emulator's, the benchmark's settings and any JVM options to try. */
+    private Map<String, String> environment(Map<String, String> own, Map<String, String> aws) {
+        Map<String, String> environment = new LinkedHashMap<>(own);
+        environment.putAll(aws);
+        environment.putAll(BENCH_ENVIRONMENT);
+        if (!javaOptions.isBlank()) {
+            environment.merge("JAVA_TOOL_OPTIONS", javaOptions, (fromTemplate, added) -> fromTemplate + " " + added);
+        }
+        return environment;
+    }
+
+    private Result measure(Subject subject, Subject floor, MotoServer moto) throws Exception {
+        Map<String, String> environment = subject.environment();
         String event = subject.event() == null ? "{}" : Files.readString(subject.event());
         ColdStarts cold = coldStarts(subject, environment, event);
         ColdStarts primed = null;
@@ -158,8 +161,8 @@ public final class Bench {
             }
         }
         Warm warm = warm(subject, environment, event, moto);
-        Warm floorSameCalls = floor == null ? warm
-                : warm(floor, floorEnvironment, "{\"getItems\": " + awsCalls + "}", moto);
+        Warm floorSameCalls = subject == floor ? warm
+                : warm(floor, floor.environment(), "{\"getItems\": " + awsCalls + "}", moto);
         return new Result(subject, cold, primed, warm, floorSameCalls, Files.size(subject.jar()), awsCalls);
     }
 
