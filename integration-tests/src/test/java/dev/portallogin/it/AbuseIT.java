@@ -98,7 +98,8 @@ class AbuseIT {
         Customer customer = portal.addCustomer(new Customer(store.storeId(), "locked-" + store.storeId(),
                 "locked." + store.storeId() + "@example.com", Portal.uniqueUsNumber(), "Lo", "Cked", false, null));
         for (int i = 0; i < 20; i++) {
-            portal.backend.directory().recordCodeFailure(store.storeId(), customer.customerId());
+            portal.backend.directory().countCodeGuess(store.storeId(), customer.customerId(), 20, Duration.ofDays(1),
+                    portal.clock.instant());
         }
 
         portal.requestCode(store, customer.email());

@@ -40,12 +40,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class BadInputIT {
 
     private static final int TRIES = 10_000;
-    private static final Set<Integer> CONTRACT_STATUSES = Set.of(200, 201, 202, 303, 400, 401, 404, 409, 422, 429);
+    private static final Set<Integer> CONTRACT_STATUSES = Set.of(200, 201, 202, 303, 400, 401, 403, 404, 409, 415,
+            422, 429);
     private static final Set<String> CONTRACT_ERRORS = Set.of("invalid_request", "invalid_identifier",
             "unknown_store", "rate_limited", "invalid_code", "invalid_link", "customer_not_found",
-            "subscription_not_found", "no_valid_email", "invalid_email", "email_in_use", "not_signed_in");
+            "subscription_not_found", "no_valid_email", "invalid_email", "email_in_use", "not_signed_in", "forbidden",
+            "not_found", "unsupported_media_type");
     private static final Map<String, AtomicInteger> TRIED = new ConcurrentHashMap<>();
     private static final AtomicInteger SOURCES = new AtomicInteger();
+    /** The support routes tried, whatever ids were put into their paths. */
+    private static final Pattern ADMIN_ROUTE =
+            Pattern.compile("^/admin/stores/.*/customers((/.*)?/(email|magic-link))?$");
 
     private static Portal portal;
     private static Store store;
@@ -63,13 +68,14 @@ class BadInputIT {
     static void theTablesHoldOnlyDocumentedItems() {
         Pattern id = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
         Pattern sortKey = Pattern.compile("store|customer#" + id + "|subscription#" + id + "|email#[^\\s]+@[^\\s]+"
-                + "|phone#\\+[0-9]{6,15}|audit#" + id + "#[0-9]{15}#[0-9a-f]{8}|" + id);
-        var directory = portal.backend.dynamoDb().scanPaginator(request -> request
+                + "|phone#\\+[0-9]{6,15}|" + id);
+        var directory = portal.backend.patientDynamoDb().scanPaginator(request -> request
                 .tableName(portal.backend.table("DirectoryTable"))).items().stream().toList();
         for (Map<String, AttributeValue> item : directory) {
             String pk = item.get("pk").s();
             String sk = item.get("sk").s();
-            assertThat(pk.equals("#stores") || RecordId.isWellFormed(pk)).as(pk).isTrue();
+            assertThat(pk.equals("#stores") || pk.startsWith("#principal#arn:aws:iam::") || RecordId.isWellFormed(pk))
+                    .as(pk).isTrue();
             assertThat(sortKey.matcher(sk).matches()).as(sk).isTrue();
             if (sk.startsWith("email#")) {
                 String owner = item.get("customerId").s();
@@ -78,9 +84,15 @@ class BadInputIT {
             }
         }
         Pattern loginKey = Pattern.compile("login#" + id + "#" + id + "|(link|session|rate)#[A-Za-z0-9_-]{43}");
-        portal.backend.dynamoDb().scanPaginator(request -> request.tableName(portal.backend.table("LoginTable")))
+        portal.backend.patientDynamoDb().scanPaginator(request -> request.tableName(portal.backend.table("LoginTable")))
                 .items().forEach(item -> assertThat(loginKey.matcher(item.get("pk").s()).matches())
                         .as(item.get("pk").s()).isTrue());
+        Pattern auditKey = Pattern.compile("customer#" + id + "#" + id + "|store#" + id);
+        portal.backend.patientDynamoDb().scanPaginator(request -> request.tableName(portal.backend.table("AuditTable")))
+                .items().forEach(item -> {
+                    assertThat(auditKey.matcher(item.get("pk").s()).matches()).as(item.get("pk").s()).isTrue();
+                    assertThat(item.get("sk").s()).matches("[0-9]{15}#[0-9a-f]{12}");
+                });
         int total = TRIED.values().stream().mapToInt(AtomicInteger::get).sum();
         Figures.record("Bad input: malformed and truncated JSON, wrong types, 1 MB bodies, unicode and RTL, emails "
                         + "with comments and IDN, phones of every length, path traversal, base64 padding games",
@@ -114,22 +126,24 @@ class BadInputIT {
 
     @Property(tries = TRIES)
     void getSession(@ForAll("tokens") String cookie) {
-        http("GET", "/session", Map.of(), null, "portal_session=" + cookie);
+        http("GET", "/session", Map.of(), null, "__Host-portal_session=" + cookie);
     }
 
     @Property(tries = TRIES)
-    void postAdminMagicLink(@ForAll("agentLinkRequests") String body) {
-        http("POST", "/admin/magic-link", Map.of(), body);
+    void postAdminMagicLink(@ForAll("pathStoreIds") String storeId, @ForAll("ids") String customerId,
+                            @ForAll("agentLinkRequests") String body) {
+        http("POST", "/admin/stores/" + storeId + "/customers/" + customerId + "/magic-link", Map.of(), body);
     }
 
     @Property(tries = TRIES)
-    void putAdminEmail(@ForAll("ids") String customerId, @ForAll("emailRequests") String body) {
-        http("PUT", "/admin/customers/" + customerId + "/email", Map.of(), body);
+    void putAdminEmail(@ForAll("pathStoreIds") String storeId, @ForAll("ids") String customerId,
+                       @ForAll("emailRequests") String body) {
+        http("PUT", "/admin/stores/" + storeId + "/customers/" + customerId + "/email", Map.of(), body);
     }
 
     @Property(tries = TRIES)
-    void getAdminCustomers(@ForAll("ids") String storeId, @ForAll("nasty") String query) {
-        http("GET", "/admin/customers", Map.of("storeId", storeId, "q", query), null);
+    void getAdminCustomers(@ForAll("pathStoreIds") String storeId, @ForAll("nasty") String query) {
+        http("GET", "/admin/stores/" + storeId + "/customers", Map.of("q", query), null);
     }
 
     // ---- direct payloads ---------------------------------------------------------------------------------------
@@ -151,7 +165,9 @@ class BadInputIT {
     }
 
     private HttpResponse http(String method, String path, Map<String, String> query, String body, String cookie) {
-        String route = path.startsWith("/admin/customers/") ? "/admin/customers/{customerId}/email" : path;
+        String route = path.startsWith("/admin/stores/") ? ADMIN_ROUTE.matcher(path).replaceFirst(match ->
+                "/admin/stores/{storeId}/customers" + (match.group(3) == null ? "" : "/{customerId}/" + match.group(3)))
+                : path;
         TRIED.computeIfAbsent(method + " " + route, key -> new AtomicInteger()).incrementAndGet();
         Map<String, String> headers = new LinkedHashMap<>(Map.of("content-type", "application/json"));
         if (cookie != null) {
@@ -208,6 +224,12 @@ class BadInputIT {
                 Arbitraries.of("jane(comment)@example.com", "jane@exämple.com", "jane@xn--exmple-cua.com",
                         "\"jane doe\"@example.com", "jane@[127.0.0.1]", "jane@example..com", "JANE@EXAMPLE.COM",
                         "jane @example.com", "jane@example.com\n", "very." + "long".repeat(70) + "@example.com"));
+    }
+
+    @Provide
+    Arbitrary<String> pathStoreIds() {
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(store.storeId())),
+                Tuple.of(1, Arbitraries.of("no-such-store", "acme")), Tuple.of(1, nasty()));
     }
 
     @Provide
@@ -295,7 +317,8 @@ class BadInputIT {
 
     private Map<String, Arbitrary<Object>> agentLinkFields() {
         return Map.of("storeId", storeIds(), "customerId", ids().map(value -> value),
-                "subscriptionId", ids().map(value -> value), "agentId", Arbitraries.of("agent-1").map(value -> value),
+                "subscriptionId", ids().map(value -> value),
+                "agentId", Arbitraries.oneOf(Arbitraries.of("agent-1"), nasty()).map(value -> value),
                 "kind", Arbitraries.of("magic", "portal", "MAGIC", "forever").map(value -> value),
                 "send", Arbitraries.of(true, false).map(value -> value));
     }
@@ -318,8 +341,8 @@ class BadInputIT {
 
     @Provide
     Arbitrary<Map<String, Object>> profilePayloads() {
-        return documents(Map.of("action", Arbitraries.of("update-email", "revoke", "audit", "stores", "search",
-                        "customer", "drop").map(value -> value), "storeId", storeIds(),
+        return documents(Map.of("action", Arbitraries.of("update-email", "revoke", "unlock", "audit", "stores",
+                        "search", "customer", "drop").map(value -> value), "storeId", storeIds(),
                 "customerId", ids().map(value -> value), "email", nasty().map(value -> value),
                 "agentId", Arbitraries.of("agent-1").map(value -> value), "q", nasty().map(value -> value)));
     }

@@ -52,9 +52,9 @@ class CodeLoginIT {
 
         assertThat(signedIn.cookies()).hasSize(1);
         String cookie = signedIn.cookies().get(0);
-        assertThat(cookie).matches("portal_session=[A-Za-z0-9_-]{43}; HttpOnly; Secure; SameSite=Lax; Path=/; "
+        assertThat(cookie).matches("__Host-portal_session=[A-Za-z0-9_-]{43}; HttpOnly; Secure; SameSite=Lax; Path=/; "
                 + "Max-Age=604800");
-        String session = cookie.substring("portal_session=".length(), cookie.indexOf(';'));
+        String session = cookie.substring("__Host-portal_session=".length(), cookie.indexOf(';'));
         var stored = portal.backend.dynamoDb().getItem(request -> request
                 .tableName(portal.backend.table("LoginTable"))
                 .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue

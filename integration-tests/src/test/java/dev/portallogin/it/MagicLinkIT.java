@@ -34,7 +34,7 @@ class MagicLinkIT {
         assertThat(first.status()).isEqualTo(200);
         assertThat(json(first)).containsEntry("customerId", customer.customerId())
                 .containsEntry("storeId", store.storeId());
-        assertThat(first.cookies()).singleElement().asString().startsWith("portal_session=");
+        assertThat(first.cookies()).singleElement().asString().startsWith("__Host-portal_session=");
         assertThat(second.status()).isEqualTo(401);
         assertThat(json(second)).containsEntry("error", "invalid_link");
         assertThat(second.cookies()).isEmpty();
@@ -92,7 +92,7 @@ class MagicLinkIT {
 
         assertThat(posted.status()).isEqualTo(303);
         assertThat(posted.header("Location")).contains("../");
-        assertThat(posted.cookies()).singleElement().asString().startsWith("portal_session=");
+        assertThat(posted.cookies()).singleElement().asString().startsWith("__Host-portal_session=");
         HttpResponse again = portal.post("/login/magic", "token=" + token,
                 Map.of("content-type", "application/x-www-form-urlencoded"));
         assertThat(again.status()).isEqualTo(401);

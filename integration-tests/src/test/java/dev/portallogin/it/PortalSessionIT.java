@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
+import dev.portallogin.it.support.Dashboard;
 import dev.portallogin.it.support.Outbox;
 import dev.portallogin.it.support.Portal;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
@@ -53,12 +54,46 @@ class PortalSessionIT {
     }
 
     @Test
+    void aRevokeEndsEveryOpenSessionOfTheCustomerAtItsNextRequest() {
+        Customer customer = portal.newCustomer(store, false);
+        String byCode = cookieOf(signIn(customer));
+        portal.clock.advance(Duration.ofMinutes(2));
+        portal.requestCode(store, customer.email());
+        String byLink = cookieOf(portal.consumeLink(portal.outbox().lastEmailTo(customer.email()).magicLinkToken()
+                .orElseThrow()));
+        assertThat(withCookie("GET", "/session", byCode, null).status()).isEqualTo(200);
+        portal.clock.advance(Duration.ofSeconds(1));
+
+        new Dashboard(portal, Dashboard.CallingStyle.HTTP).revoke(customer.customerId(),
+                Dashboard.request("storeId", store.storeId())).hasStatus(200);
+
+        assertThat(withCookie("GET", "/session", byCode, null).status()).isEqualTo(401);
+        assertThat(json(withCookie("GET", "/session", byLink, null))).containsEntry("error", "not_signed_in");
+        portal.clock.advance(Duration.ofMinutes(2));
+        assertThat(withCookie("GET", "/session", cookieOf(signIn(customer)), null).status())
+                .as("signing in again afterwards works").isEqualTo(200);
+    }
+
+    @Test
+    void anEmailChangeEndsTheSessionsOpenedBeforeIt() {
+        Customer customer = portal.newCustomer(store, false);
+        String cookie = cookieOf(signIn(customer));
+        portal.clock.advance(Duration.ofSeconds(1));
+
+        new Dashboard(portal, Dashboard.CallingStyle.DIRECT).updateEmail(customer.customerId(),
+                Dashboard.request("storeId", store.storeId(), "email", "new." + customer.email(), "agentId", "a-1"))
+                .hasStatus(200);
+
+        assertThat(withCookie("GET", "/session", cookie, null).status()).isEqualTo(401);
+    }
+
+    @Test
     void withoutACookieNobodyIsSignedIn() {
         HttpResponse session = portal.get("/session", Map.of());
 
         assertThat(session.status()).isEqualTo(401);
         assertThat(json(session)).containsEntry("error", "not_signed_in");
-        assertThat(withCookie("GET", "/session", "portal_session=forged", null).status()).isEqualTo(401);
+        assertThat(withCookie("GET", "/session", "__Host-portal_session=forged", null).status()).isEqualTo(401);
     }
 
     @Test

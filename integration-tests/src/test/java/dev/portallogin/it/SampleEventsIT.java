@@ -38,6 +38,9 @@ class SampleEventsIT {
             Map.entry("consume-magic-link.json", "401"),
             Map.entry("magic-link-page.json", "200"),
             Map.entry("generate-magic-link.json", "201"),
+            Map.entry("subscription-magic-link.json", "200"),
+            Map.entry("unlock-code-login.json", "200"),
+            Map.entry("forbidden-store.json", "403"),
             Map.entry("update-email.json", "200"),
             Map.entry("revoke-credentials.json", "200"),
             Map.entry("audit-trail.json", "200"),
@@ -54,6 +57,7 @@ class SampleEventsIT {
             Map.entry("direct/generate-magic-link/no-valid-email.json", "no_valid_email"),
             Map.entry("direct/update-email/update-email.json", "ok"),
             Map.entry("direct/update-email/revoke.json", "ok"),
+            Map.entry("direct/update-email/unlock.json", "ok"),
             Map.entry("direct/update-email/audit.json", "ok"));
 
     private static final AwsBackend BACKEND = AwsBackend.shared();

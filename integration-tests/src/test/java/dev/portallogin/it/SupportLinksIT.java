@@ -15,6 +15,7 @@ import dev.portallogin.it.support.Portal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -79,7 +80,7 @@ class SupportLinksIT {
         Answer link = new Dashboard(portal, style).magicLink(request("storeId", store.storeId(),
                 "customerId", noEmail.customerId(), "agentId", "agent-7", "kind", "portal")).hasStatus(200);
 
-        assertThat(link.document()).containsEntry("kind", "portal").containsEntry("url", store.portalUrl() + "/login")
+        assertThat(link.document()).containsEntry("kind", "portal").containsEntry("url", store.portalUrl() + "/login?store=" + store.storeId())
                 .containsEntry("expiresAt", null).containsEntry("customerId", noEmail.customerId());
         assertThat(link.document()).containsOnlyKeys("kind", "url", "expiresAt", "customerId");
     }
@@ -110,8 +111,14 @@ class SupportLinksIT {
                 .hasError(404, "customer_not_found");
         dashboard.magicLink(request("storeId", store.storeId(), "subscriptionId", "sub-none", "agentId", "a"))
                 .hasError(404, "subscription_not_found");
-        dashboard.magicLink(request("storeId", "no-store", "customerId", "c", "agentId", "a"))
-                .hasError(404, "unknown_store");
+        if (style == CallingStyle.HTTP) {
+            // An agent cannot tell a store that does not exist from one they may not act on.
+            dashboard.magicLink(request("storeId", "no-store", "customerId", "c", "agentId", "a"))
+                    .hasError(403, "forbidden");
+        } else {
+            dashboard.magicLink(request("storeId", "no-store", "customerId", "c", "agentId", "a"))
+                    .hasError(404, "unknown_store");
+        }
     }
 
     @ParameterizedTest
@@ -120,15 +127,24 @@ class SupportLinksIT {
         Dashboard dashboard = new Dashboard(portal, style);
         String storeId = store.storeId();
 
+        dashboard.magicLink(request("storeId", storeId, "customerId", "c", "agentId", "a", "kind", "forever"))
+                .hasError(400, "invalid_request");
+        dashboard.magicLink(request("storeId", storeId, "customerId", "c", "agentId", "a", "send", "yes"))
+                .hasError(400, "invalid_request");
+        dashboard.magicLink(request("storeId", storeId, "customerId", "c", "agentId", "../a"))
+                .hasError(400, "invalid_request");
+    }
+
+    @Test
+    void aDirectPayloadNamesExactlyOneCustomerOrSubscriptionAndTheAgent() {
+        Dashboard dashboard = new Dashboard(portal, CallingStyle.DIRECT);
+        String storeId = store.storeId();
+
         dashboard.magicLink(request("storeId", storeId, "agentId", "a")).hasError(400, "invalid_request");
         dashboard.magicLink(request("storeId", storeId, "customerId", "c", "subscriptionId", "s", "agentId", "a"))
                 .hasError(400, "invalid_request");
         dashboard.magicLink(request("storeId", storeId, "customerId", "c")).hasError(400, "invalid_request");
-        dashboard.magicLink(request("storeId", storeId, "customerId", "c", "agentId", "a", "kind", "forever"))
-                .hasError(400, "invalid_request");
         dashboard.magicLink(request("storeId", storeId, "customerId", "../c", "agentId", "a"))
-                .hasError(400, "invalid_request");
-        dashboard.magicLink(request("storeId", storeId, "customerId", "c", "agentId", "a", "send", "yes"))
                 .hasError(400, "invalid_request");
     }
 

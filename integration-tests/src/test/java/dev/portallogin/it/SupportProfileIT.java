@@ -191,11 +191,105 @@ class SupportProfileIT {
         List<Map<String, Object>> entries = (List<Map<String, Object>>) audit.document().get("entries");
         assertThat(entries).extracting(entry -> entry.get("action")).containsExactly("email_changed",
                 "credentials_revoked", "portal_link_generated", "magic_link_generated");
-        assertThat(entries).extracting(entry -> entry.get("agentId"))
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> actors = entries.stream().map(entry -> (Map<String, Object>) entry.get("actor"))
+                .toList();
+        assertThat(actors).extracting(actor -> actor.get("label"))
                 .containsExactly("agent-4", "agent-3", "agent-2", "agent-1");
+        if (style == CallingStyle.HTTP) {
+            assertThat(actors).allSatisfy(actor -> assertThat(actor)
+                    .containsEntry("type", "agent")
+                    .containsEntry("principal", Portal.SUPPORT_ROLE)
+                    .containsEntry("session", "local-agent"));
+        } else {
+            assertThat(actors).allSatisfy(actor -> assertThat(actor)
+                    .containsEntry("type", "trusted-backend")
+                    .containsEntry("principal", null));
+        }
         String everything = audit.document().toString();
         assertThat(everything).doesNotContain(token(link)).doesNotContain(customer.email())
                 .contains("j***@example.com");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> entries(Answer audit) {
+        return (List<Map<String, Object>>) audit.document().get("entries");
+    }
+
+    /** Twenty wrong codes in a row, each a real guess at a real code, as a stranger would type them. */
+    private void lockCodeSignIn(Customer customer) {
+        for (int request = 0; request < 4; request++) {
+            portal.clock.advance(Duration.ofMinutes(61));
+            portal.requestCode(store, customer.email());
+            String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+            String wrong = code.equals("0000") ? "1111" : "0000";
+            for (int guess = 0; guess < 5; guess++) {
+                portal.verifyCode(store, customer.email(), wrong);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CallingStyle.class)
+    void anAgentSeesCodeSignInLockedAndUnlockReenablesIt(CallingStyle style) {
+        Dashboard dashboard = new Dashboard(portal, style);
+        Customer customer = portal.newCustomer(store, false);
+        lockCodeSignIn(customer);
+        portal.clock.advance(Duration.ofMinutes(61));
+        portal.requestCode(store, customer.email());
+        assertThat(portal.outbox().lastEmailTo(customer.email()).code()).as("no code while locked").isEmpty();
+
+        Answer locked = dashboard.customer(store.storeId(), customer.customerId()).hasStatus(200);
+        dashboard.unlock(customer.customerId(), request("storeId", store.storeId(), "agentId", "agent-9"))
+                .hasStatus(200);
+        Answer unlocked = dashboard.customer(store.storeId(), customer.customerId()).hasStatus(200);
+        portal.clock.advance(Duration.ofMinutes(61));
+        portal.requestCode(store, customer.email());
+        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+
+        assertThat((Map<String, Object>) locked.document().get("codeLogin")).containsEntry("locked", true)
+                .containsEntry("consecutiveFailures", 20).containsKeys("lockedSince", "lockedUntil");
+        assertThat((Map<String, Object>) unlocked.document().get("codeLogin")).containsEntry("locked", false)
+                .containsEntry("lockedUntil", null);
+        assertThat(portal.verifyCode(store, customer.email(), code).status()).isEqualTo(200);
+        assertThat(entries(dashboard.audit(store.storeId(), customer.customerId())))
+                .extracting(entry -> entry.get("action")).contains("code_login_unlocked");
+    }
+
+    @Test
+    void theTrailShowsTheCustomersRefusedCodesAndSignInsBesideWhatSupportDid() {
+        Dashboard dashboard = new Dashboard(portal, CallingStyle.HTTP);
+        Customer customer = portal.newCustomer(store, true);
+        portal.requestCode(store, customer.phoneE164());
+        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        portal.verifyCode(store, customer.phoneE164(), code.equals("0000") ? "1111" : "0000");
+        portal.clock.advance(Duration.ofSeconds(1));
+        portal.verifyCode(store, customer.phoneE164(), code);
+        portal.clock.advance(Duration.ofSeconds(1));
+        dashboard.customer(store.storeId(), customer.customerId()).hasStatus(200);
+
+        List<Map<String, Object>> entries = entries(dashboard.audit(store.storeId(), customer.customerId()));
+
+        assertThat(entries).extracting(entry -> entry.get("action"))
+                .containsExactly("profile_viewed", "signed_in", "code_refused");
+        assertThat(entries.get(1).get("details")).isEqualTo(Map.of("method", "code",
+                "identifier", customer.phoneE164().substring(0, 2) + "******" + customer.phoneE164().substring(8)));
+        assertThat(entries.get(2).get("details")).isEqualTo(Map.of("reason", "wrong_code",
+                "identifier", customer.phoneE164().substring(0, 2) + "******" + customer.phoneE164().substring(8)));
+        assertThat((Map<String, Object>) entries.get(2).get("actor")).containsEntry("type", "customer");
+        assertThat(entries.toString()).doesNotContain(code).doesNotContain(customer.phoneE164());
+    }
+
+    @Test
+    void anEmailChangeFromAnInvalidAddressIsAuditedMaskedNotAsNone() {
+        Dashboard dashboard = new Dashboard(portal, CallingStyle.DIRECT);
+        Customer casey = portal.addCustomer(store, "casey-" + store.storeId(), "casey at example dot com", null);
+
+        dashboard.updateEmail(casey.customerId(), request("storeId", store.storeId(),
+                "email", "casey." + store.storeId() + "@example.com", "agentId", "agent-1")).hasStatus(200);
+
+        assertThat(entries(dashboard.audit(store.storeId(), casey.customerId())).get(0).get("details"))
+                .isEqualTo(Map.of("from", "c*** (not a valid address)", "to", "c***@example.com"));
     }
 
     @Test

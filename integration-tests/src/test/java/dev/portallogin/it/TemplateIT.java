@@ -7,6 +7,9 @@ import dev.portallogin.tools.TemplateModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +48,41 @@ class TemplateIT {
     void adminRoutesRequireIamAuthorization() {
         assertThat(backend.template().routes())
                 .filteredOn(route -> route.path().startsWith("/admin"))
-                .hasSize(7)
+                .hasSize(9)
                 .allSatisfy(route -> assertThat(route.authorization()).isEqualTo("AWS_IAM"));
+    }
+
+    /**
+     * The audit trail is append-only for every function: on the audit table (or on any table, through a wildcard)
+     * a policy may grant PutItem and Query, nothing that changes or deletes an entry. The adapters' puts are all
+     * conditional on the key being new ({@code AuditLogIT}).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void noFunctionMayChangeOrDeleteAnAuditEntry() {
+        List<String> auditWriters = new ArrayList<>();
+        for (TemplateModel.Function function : backend.template().functions()) {
+            for (Map<String, Object> statement : backend.template().policyStatements(function.logicalId())) {
+                Object resource = statement.get("Resource") != null ? statement.get("Resource")
+                        : statement.get("NotResource");
+                String resources = String.valueOf(resource);
+                List<String> actions = statement.get("Action") instanceof List<?> list
+                        ? (List<String>) list : List.of(String.valueOf(statement.get("Action")));
+                boolean auditTable = resources.contains("AuditTable");
+                boolean anyTable = statement.containsKey("NotResource") || resources.equals("*")
+                        || resources.contains("table/*");
+                List<String> dynamoDb = actions.stream().filter(action -> action.startsWith("dynamodb:")).toList();
+                if (auditTable || anyTable) {
+                    assertThat(dynamoDb).as(function.logicalId() + " on " + resources)
+                            .isSubsetOf("dynamodb:PutItem", "dynamodb:Query");
+                    assertThat(dynamoDb).as(function.logicalId()).noneMatch(action -> action.contains("*"));
+                }
+                if (auditTable && dynamoDb.contains("dynamodb:PutItem")) {
+                    auditWriters.add(function.logicalId());
+                }
+            }
+        }
+        assertThat(auditWriters).contains("GenerateMagicLinkFunction", "UpdateEmailFunction", "VerifyLinkFunction");
     }
 
     @Test

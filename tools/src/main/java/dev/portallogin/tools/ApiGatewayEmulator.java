@@ -30,14 +30,32 @@ import java.util.UUID;
  */
 public final class ApiGatewayEmulator {
 
-    /** An HTTP request as it reaches API Gateway. */
+    /**
+     * An HTTP request as it reaches API Gateway.
+     *
+     * @param callerArn the IAM principal whose SigV4 signature API Gateway would have checked on an {@code AWS_IAM}
+     *                  route, or null for the emulator's default caller
+     */
     public record HttpRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
-                              String body, String sourceIp) {
+                              String body, String sourceIp, String callerArn) {
         public HttpRequest {
             query = query == null ? Map.of() : Map.copyOf(query);
             headers = headers == null ? Map.of() : Map.copyOf(headers);
         }
+
+        public HttpRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
+                           String body, String sourceIp) {
+            this(method, path, query, headers, body, sourceIp, null);
+        }
+
+        /** The same request signed by another principal. */
+        public HttpRequest signedBy(String arn) {
+            return new HttpRequest(method, path, query, headers, body, sourceIp, arn);
+        }
     }
+
+    /** The caller an {@code AWS_IAM} route sees when a request names none: the local agent of the demo data. */
+    public static final String LOCAL_AGENT = "arn:aws:sts::123456789012:assumed-role/PortalSupport/local-agent";
 
     /** The handler's payload-format-2.0 answer. */
     public record HttpResponse(int status, Map<String, String> headers, List<String> cookies, String body) {
@@ -49,9 +67,19 @@ public final class ApiGatewayEmulator {
 
     private final List<TemplateModel.Route> routes;
     private final Map<String, RequestStreamHandler> handlers = new LinkedHashMap<>();
+    private volatile String defaultCaller = LOCAL_AGENT;
 
     private ApiGatewayEmulator(List<TemplateModel.Route> routes) {
         this.routes = routes;
+    }
+
+    /**
+     * The IAM principal {@code AWS_IAM} routes see for requests that name none (locally nobody signs requests;
+     * deployed, API Gateway checks the SigV4 signature and passes on its principal), or null for none at all.
+     */
+    public ApiGatewayEmulator actingAs(String callerArn) {
+        this.defaultCaller = callerArn;
+        return this;
     }
 
     /**
@@ -84,7 +112,13 @@ public final class ApiGatewayEmulator {
         for (TemplateModel.Route route : routes) {
             Optional<Map<String, String>> pathParameters = match(route, request);
             if (pathParameters.isPresent()) {
-                Map<String, Object> event = event(route, request, pathParameters.get());
+                String caller = request.callerArn() != null ? request.callerArn() : defaultCaller;
+                if ("AWS_IAM".equals(route.authorization()) && caller == null) {
+                    // API Gateway answers an unsigned request to an IAM route itself; the function never runs.
+                    return new HttpResponse(403, Map.of("Content-Type", "application/json"), List.of(),
+                            "{\"message\":\"Forbidden\"}");
+                }
+                Map<String, Object> event = event(route, request, pathParameters.get(), caller);
                 return response(invoke(handlers.get(route.functionLogicalId()), event));
             }
         }
@@ -146,7 +180,7 @@ public final class ApiGatewayEmulator {
     }
 
     private static Map<String, Object> event(TemplateModel.Route route, HttpRequest request,
-                                             Map<String, String> pathParameters) {
+                                             Map<String, String> pathParameters, String callerArn) {
         Map<String, String> headers = new LinkedHashMap<>();
         request.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
         List<String> cookies = new ArrayList<>();
@@ -163,10 +197,18 @@ public final class ApiGatewayEmulator {
         context.put("accountId", "123456789012");
         context.put("apiId", "local");
         context.put("domainName", headers.getOrDefault("host", "localhost"));
-        if ("AWS_IAM".equals(route.authorization())) {
-            // Locally nobody signs requests; API Gateway would have checked the caller's SigV4 signature here.
-            context.put("authorizer", Map.of("iam", Map.of("accountId", "123456789012",
-                    "userArn", "arn:aws:iam::123456789012:user/local-dashboard")));
+        if ("AWS_IAM".equals(route.authorization()) && callerArn != null) {
+            // Locally nobody signs requests; API Gateway would have checked the caller's SigV4 signature here and
+            // passed on who signed, in this shape.
+            Map<String, Object> iam = new LinkedHashMap<>();
+            iam.put("accessKey", "ASIALOCALEXAMPLE");
+            iam.put("accountId", callerArn.split(":").length > 4 ? callerArn.split(":")[4] : "123456789012");
+            iam.put("callerId", "AROALOCALEXAMPLE:local");
+            iam.put("cognitoIdentity", null);
+            iam.put("principalOrgId", null);
+            iam.put("userArn", callerArn);
+            iam.put("userId", "AROALOCALEXAMPLE:local");
+            context.put("authorizer", Map.of("iam", iam));
         }
         context.put("http", http);
         context.put("requestId", UUID.randomUUID().toString());

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.http.FormFields;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +50,11 @@ public final class LocalServer implements AutoCloseable {
     private final TemplateModel template;
     private final Map<String, String> physicalIds;
     private final URI awsEndpoint;
+    private final String agentArn;
 
     private LocalServer(HttpServer server, ExecutorService executor, MotoServer moto, TemplateModel template,
-                        Map<String, String> physicalIds, URI awsEndpoint) {
+                        Map<String, String> physicalIds, URI awsEndpoint, String agentArn) {
+        this.agentArn = agentArn;
         this.server = server;
         this.executor = executor;
         this.moto = moto;
@@ -68,6 +70,15 @@ public final class LocalServer implements AutoCloseable {
      * @param awsEndpoint the AWS API to use; null starts {@code moto_server}
      */
     public static LocalServer start(Path projectRoot, int port, Path seedFile, URI awsEndpoint) throws IOException {
+        return start(projectRoot, port, seedFile, awsEndpoint, ApiGatewayEmulator.LOCAL_AGENT);
+    }
+
+    /**
+     * @param agentArn the IAM principal the {@code /admin} routes see as the signer of every request (locally nobody
+     *                 signs them); the demo stores list {@link ApiGatewayEmulator#LOCAL_AGENT}'s role
+     */
+    public static LocalServer start(Path projectRoot, int port, Path seedFile, URI awsEndpoint, String agentArn)
+            throws IOException {
         MotoServer moto = null;
         if (awsEndpoint == null) {
             if (!MotoServer.isInstalled()) {
@@ -95,7 +106,8 @@ public final class LocalServer implements AutoCloseable {
         localAws.verifySenderDomains(seed.senderDomains());
         seed.load(clients.dynamoDb(), physicalIds.get("DirectoryTable"));
 
-        ApiGatewayEmulator api = ApiGatewayEmulator.fromTemplate(template, physicalIds, aws, Clock.systemUTC());
+        ApiGatewayEmulator api = ApiGatewayEmulator.fromTemplate(template, physicalIds, aws, Clock.systemUTC())
+                .actingAs(agentArn);
         URI outbox = outboxSource(awsEndpoint);
         Path web = projectRoot.resolve("web");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -103,7 +115,7 @@ public final class LocalServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(exchange, api, web, outbox));
         server.start();
-        return new LocalServer(server, executor, moto, template, physicalIds, awsEndpoint);
+        return new LocalServer(server, executor, moto, template, physicalIds, awsEndpoint, agentArn);
     }
 
     public URI baseUrl() {
@@ -116,6 +128,7 @@ public final class LocalServer implements AutoCloseable {
         text.append("AWS endpoint: ").append(awsEndpoint).append(moto != null ? " (moto_server, started here)" : "")
                 .append('\n');
         text.append("Tables: ").append(physicalIds).append('\n');
+        text.append("Support routes act as: ").append(agentArn).append(" (--agent ARN to change)\n");
         text.append("HTTP API routes of template.yaml on ").append(baseUrl()).append(":\n");
         template.routes().forEach(route -> text.append("  ").append(route.routeKey()).append("  ->  ")
                 .append(route.functionLogicalId()).append('\n'));
@@ -176,7 +189,7 @@ public final class LocalServer implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name, String.join(name.equalsIgnoreCase("cookie") ? "; " : ", ", values)));
             byte[] body = exchange.getRequestBody().readAllBytes();
-            HttpResponse response = api.handle(new HttpRequest(method, path, query(uri.getRawQuery()), headers,
+            HttpResponse response = api.handle(new HttpRequest(method, path, FormFields.parse(uri.getRawQuery()), headers,
                     body.length == 0 ? null : new String(body, StandardCharsets.UTF_8),
                     exchange.getRemoteAddress().getAddress().getHostAddress()));
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -212,20 +225,6 @@ public final class LocalServer implements AutoCloseable {
                 output.write(body);
             }
         }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return query;
     }
 
     /** The checkout this command runs in: the nearest folder up with a {@code template.yaml}. */

@@ -13,9 +13,10 @@ public final class PortalTools {
     private static final String USAGE = """
             usage: java -jar tools/target/portal-tools.jar <command>
 
-              local [--port 3000] [--seed events/seed.json]
+              local [--port 3000] [--seed events/seed.json] [--agent ARN]
                           run the HTTP API of template.yaml on localhost against moto_server (started
-                          for you) or the endpoint in AWS_ENDPOINT_URL, with tables and demo data
+                          for you) or the endpoint in AWS_ENDPOINT_URL, with tables and demo data;
+                          the /admin routes act as --agent (default: the demo stores' support role)
               bench [--starts 10] [--warm 1000] [--only request-code,...] [--java-options "-X..."]
                           start every function's jar as Lambda does (runtime interface client, fresh JVM,
                           one core) against moto_server, beside the floor; writes bench-results.md.
@@ -47,10 +48,12 @@ public final class PortalTools {
     private static void local(String[] args) throws Exception {
         int port = 3000;
         Path seed = null;
+        String agent = ApiGatewayEmulator.LOCAL_AGENT;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Path.of(args[i + 1]);
+                case "--agent" -> agent = args[i + 1];
                 default -> {
                     System.err.print(USAGE);
                     System.exit(2);
@@ -60,7 +63,7 @@ public final class PortalTools {
         Path root = LocalServer.findProjectRoot();
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
         LocalServer server = LocalServer.start(root, port, seed != null ? seed : root.resolve("events/seed.json"),
-                endpoint == null || endpoint.isBlank() ? null : java.net.URI.create(endpoint));
+                endpoint == null || endpoint.isBlank() ? null : java.net.URI.create(endpoint), agent);
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -7,6 +7,7 @@ import dev.portallogin.core.adapter.dynamodb.DirectoryItems;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.PhoneNumber;
+import dev.portallogin.core.domain.PrincipalArn;
 import dev.portallogin.core.domain.RecordId;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -42,9 +44,15 @@ public record Seed(List<Store> stores, List<Customer> customers, List<Subscripti
         Map<String, Object> document = (Map<String, Object>) Json.parse(json);
         List<Store> stores = new ArrayList<>();
         for (Map<String, Object> store : list(document, "stores")) {
+            Set<String> principals = new LinkedHashSet<>();
+            for (String arn : (List<String>) store.getOrDefault("agentPrincipals", List.of())) {
+                principals.add(PrincipalArn.parse(arn).filter(principal -> principal.sessionName() == null)
+                        .orElseThrow(() -> new IllegalArgumentException("store " + store.get("storeId") + " lists '"
+                                + arn + "', which is not the ARN of an IAM role or user")).key());
+            }
             stores.add(new Store(id(store, "storeId"), text(store, "name"), text(store, "portalUrl"),
                     text(store, "emailFrom"), Optional.ofNullable(text(store, "defaultCountry")).orElse("US"),
-                    new LinkedHashSet<>((List<String>) store.getOrDefault("smsCountries", List.of()))));
+                    new LinkedHashSet<>((List<String>) store.getOrDefault("smsCountries", List.of())), principals));
         }
         List<Customer> customers = new ArrayList<>();
         for (Map<String, Object> customer : list(document, "customers")) {
@@ -79,8 +87,13 @@ public record Seed(List<Store> stores, List<Customer> customers, List<Subscripti
      */
     public void load(DynamoDbClient dynamoDb, String directoryTable) {
         for (Store store : stores) {
+            revokeDroppedPrincipals(dynamoDb, directoryTable, store);
             dynamoDb.putItem(request -> request.tableName(directoryTable).item(DirectoryItems.storeItem(store)));
             dynamoDb.putItem(request -> request.tableName(directoryTable).item(DirectoryItems.storeListEntry(store)));
+            for (String principal : store.agentPrincipals()) {
+                dynamoDb.putItem(request -> request.tableName(directoryTable)
+                        .item(DirectoryItems.grantEntry(principal, store)));
+            }
         }
         for (Customer customer : customers) {
             List<TransactWriteItem> writes = new ArrayList<>();
@@ -101,6 +114,20 @@ public record Seed(List<Store> stores, List<Customer> customers, List<Subscripti
             dynamoDb.putItem(request -> request.tableName(directoryTable)
                     .item(DirectoryItems.subscriptionItem(subscription)));
         }
+    }
+
+    /** A principal the store no longer lists loses its grant: loading a file is how access is taken away too. */
+    private static void revokeDroppedPrincipals(DynamoDbClient dynamoDb, String directoryTable, Store store) {
+        var previous = dynamoDb.getItem(request -> request.tableName(directoryTable).consistentRead(true)
+                .key(DirectoryItems.key(store.storeId(), DirectoryItems.STORE_SK)));
+        if (!previous.hasItem() || previous.item().isEmpty()) {
+            return;
+        }
+        previous.item().getOrDefault("agentPrincipals", AttributeValue.fromL(List.of())).l().stream()
+                .map(AttributeValue::s)
+                .filter(principal -> !store.agentPrincipals().contains(principal))
+                .forEach(principal -> dynamoDb.deleteItem(request -> request.tableName(directoryTable)
+                        .key(DirectoryItems.key(DirectoryItems.principalPartition(principal), store.storeId()))));
     }
 
     private static TransactWriteItem ownerEntry(String table, Customer customer, String sortKey) {

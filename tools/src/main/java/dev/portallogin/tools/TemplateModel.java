@@ -88,6 +88,20 @@ public final class TemplateModel {
         return routes;
     }
 
+    /** The IAM policy statements of a function's inline {@code Policies}, unresolved. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> policyStatements(String functionLogicalId) {
+        Map<String, Object> properties = properties(resourcesOfType("AWS::Serverless::Function")
+                .get(functionLogicalId));
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : (List<Object>) properties.getOrDefault("Policies", List.of())) {
+            for (Object statement : (List<Object>) map(policy).getOrDefault("Statement", List.of())) {
+                statements.add(map(statement));
+            }
+        }
+        return statements;
+    }
+
     /** Parameter defaults, as {@code sam local} uses them when no override is given. */
     public Map<String, String> parameterDefaults() {
         Map<String, String> defaults = new LinkedHashMap<>();

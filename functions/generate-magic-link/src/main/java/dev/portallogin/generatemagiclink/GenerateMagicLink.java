@@ -1,6 +1,7 @@
 package dev.portallogin.generatemagiclink;
 
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
@@ -8,6 +9,7 @@ import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.LoginMessages;
 import dev.portallogin.core.domain.MagicLinkToken;
 import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
+import dev.portallogin.core.domain.PortalFailure.Forbidden;
 import dev.portallogin.core.domain.PortalFailure.NoValidEmail;
 import dev.portallogin.core.domain.PortalFailure.SubscriptionNotFound;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
@@ -20,6 +22,7 @@ import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.LoginStore.StoredLink;
 import dev.portallogin.core.port.Mailer;
+import dev.portallogin.core.support.SupportAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,14 +31,15 @@ import java.util.Map;
 /**
  * A support agent gets a link to hand to a customer: a <b>magic</b> link (single use, 10 minutes, signs the
  * customer in exactly like one they asked for, optionally emailed to the address on file) or a <b>portal</b> link
- * (the store's login page: no credential, no personal data, never expires).
+ * (the store's login page: no credential, no personal data, never expires). Only for a store the agent may act on;
+ * every link is in the customer's audit trail with the agent who made it.
  */
 public final class GenerateMagicLink {
 
     public enum Kind { MAGIC, PORTAL }
 
     /** Exactly one of {@code customerId} and {@code subscriptionId} is set. */
-    public record Request(String storeId, String customerId, String subscriptionId, String agentId, Kind kind,
+    public record Request(Actor caller, String storeId, String customerId, String subscriptionId, Kind kind,
                           boolean send) {
     }
 
@@ -48,6 +52,7 @@ public final class GenerateMagicLink {
     }
 
     private final CustomerDirectory directory;
+    private final SupportAccess access;
     private final LoginStore logins;
     private final Mailer mailer;
     private final AuditLog audit;
@@ -57,6 +62,7 @@ public final class GenerateMagicLink {
     public GenerateMagicLink(CustomerDirectory directory, LoginStore logins, Mailer mailer, AuditLog audit,
                              Config config, Clock clock) {
         this.directory = directory;
+        this.access = new SupportAccess(directory);
         this.logins = logins;
         this.mailer = mailer;
         this.audit = audit;
@@ -65,13 +71,14 @@ public final class GenerateMagicLink {
     }
 
     /**
-     * @throws UnknownStore         the store does not exist
+     * @throws Forbidden            an agent acting on a store they are not listed for (or that does not exist)
+     * @throws UnknownStore         the trusted backend naming a store that does not exist
      * @throws SubscriptionNotFound no such subscription in the store
      * @throws CustomerNotFound     no such customer in the store
      * @throws NoValidEmail         a magic link was asked for a customer without a deliverable email address
      */
     public GeneratedLink generate(Request request) {
-        Store store = directory.findStore(request.storeId()).orElseThrow(UnknownStore::new);
+        Store store = access.store(request.caller(), request.storeId());
         String customerId = request.subscriptionId() == null ? request.customerId()
                 : directory.findSubscription(store.storeId(), request.subscriptionId())
                         .map(Subscription::customerId).orElseThrow(SubscriptionNotFound::new);
@@ -83,7 +90,7 @@ public final class GenerateMagicLink {
         }
 
         if (request.kind() == Kind.PORTAL) {
-            audit.record(new AuditEntry(store.storeId(), customerId, request.agentId(), "portal_link_generated", now,
+            audit.record(new AuditEntry(store.storeId(), customerId, "portal_link_generated", request.caller(), now,
                     details));
             return new GeneratedLink(Kind.PORTAL, store.loginPageUrl(), null, customerId, null);
         }
@@ -91,7 +98,8 @@ public final class GenerateMagicLink {
         EmailAddress email = customer.deliverableEmail().orElseThrow(NoValidEmail::new);
         MagicLinkToken token = MagicLinkToken.generate();
         Instant expiresAt = now.plus(config.linkLifetime());
-        logins.issueAgentLink(new StoredLink(token.hash(), store.storeId(), customerId, "agent", now, expiresAt));
+        logins.issueAgentLink(new StoredLink(token.hash(), store.storeId(), customerId, "agent", now, expiresAt,
+                request.send() ? email.masked() : null, null));
         String url = store.magicLinkUrl(token);
         boolean emailSent = request.send() && send(LoginMessages.agentLink(store, customer, email, url,
                 config.linkLifetime()));
@@ -101,7 +109,7 @@ public final class GenerateMagicLink {
         if (emailSent) {
             details.put("sentTo", email.masked());
         }
-        audit.record(new AuditEntry(store.storeId(), customerId, request.agentId(), "magic_link_generated", now,
+        audit.record(new AuditEntry(store.storeId(), customerId, "magic_link_generated", request.caller(), now,
                 details));
         Log.info("agent_link_generated", "store", store.storeId(), "customer", customerId, "emailSent", emailSent);
         return new GeneratedLink(Kind.MAGIC, url, expiresAt, customerId, emailSent);

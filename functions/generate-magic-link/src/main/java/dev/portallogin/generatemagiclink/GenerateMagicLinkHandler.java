@@ -6,11 +6,13 @@ import dev.portallogin.core.adapter.ses.SesMailer;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
+import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
 import dev.portallogin.core.http.LambdaEntry;
 import dev.portallogin.core.http.RequestBody;
+import dev.portallogin.core.http.RouteTable;
 import dev.portallogin.generatemagiclink.GenerateMagicLink.GeneratedLink;
 import dev.portallogin.generatemagiclink.GenerateMagicLink.Kind;
 import java.io.IOException;
@@ -23,12 +25,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /admin/magic-link} (IAM-authorised) and the same request as a direct Lambda invocation from the
- * merchant dashboard, which gets back the document the HTTP route returns as its body.
+ * {@code POST /admin/stores/{storeId}/customers/{customerId}/magic-link} and
+ * {@code POST /admin/stores/{storeId}/subscriptions/{subscriptionId}/magic-link} (IAM-authorised, body
+ * {@code {"kind","send","agentId"}}), and the same request as a direct Lambda invocation from the dashboard's
+ * trusted backend ({@code {"storeId","customerId" or "subscriptionId","agentId","kind","send"}}), which gets back
+ * the document the HTTP route returns as its body.
  */
 public final class GenerateMagicLinkHandler implements RequestStreamHandler, LambdaEntry.Routes {
 
     private final GenerateMagicLink generateMagicLink;
+    private final RouteTable routes = RouteTable.of(Map.of(
+            "POST /admin/stores/{storeId}/customers/{customerId}/magic-link",
+            request -> generate(request, request.pathId("customerId"), null),
+            "POST /admin/stores/{storeId}/subscriptions/{subscriptionId}/magic-link",
+            request -> generate(request, null, request.pathId("subscriptionId"))));
 
     /**
      * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
@@ -62,31 +72,37 @@ public final class GenerateMagicLinkHandler implements RequestStreamHandler, Lam
 
     @Override
     public ApiResponse http(ApiRequest request) {
-        if (!"POST".equals(request.method()) || !request.path().endsWith("/admin/magic-link")) {
-            throw new InvalidRequest("Use POST /admin/magic-link.");
-        }
-        GeneratedLink link = generateMagicLink.generate(parse(RequestBody.parse(request.body())));
+        return routes.dispatch(request);
+    }
+
+    private ApiResponse generate(ApiRequest request, String customerId, String subscriptionId) {
+        RequestBody body = request.optionalJsonBody();
+        Actor caller = request.agent(body.optionalId("agentId").orElse(null));
+        GeneratedLink link = generateMagicLink.generate(new GenerateMagicLink.Request(caller,
+                request.pathId("storeId"), customerId, subscriptionId, kind(body), body.optionalBoolean("send", false)));
         return ApiResponse.json(link.kind() == Kind.MAGIC ? 201 : 200, document(link));
     }
 
     @Override
     public Map<String, Object> direct(RequestBody payload) {
-        return document(generateMagicLink.generate(parse(payload)));
-    }
-
-    static GenerateMagicLink.Request parse(RequestBody body) {
-        Optional<String> customerId = body.optionalId("customerId");
-        Optional<String> subscriptionId = body.optionalId("subscriptionId");
+        Optional<String> customerId = payload.optionalId("customerId");
+        Optional<String> subscriptionId = payload.optionalId("subscriptionId");
         if (customerId.isPresent() == subscriptionId.isPresent()) {
             throw new InvalidRequest("Give exactly one of 'customerId' and 'subscriptionId'.");
         }
+        return document(generateMagicLink.generate(new GenerateMagicLink.Request(
+                Actor.trustedBackend(payload.requiredId("agentId")), payload.requiredId("storeId"),
+                customerId.orElse(null), subscriptionId.orElse(null), kind(payload),
+                payload.optionalBoolean("send", false))));
+    }
+
+    private static Kind kind(RequestBody body) {
         String kind = body.optionalString("kind").orElse("magic").toLowerCase(Locale.ROOT);
-        if (!kind.equals("magic") && !kind.equals("portal")) {
-            throw new InvalidRequest("Field 'kind' must be 'magic' or 'portal'.");
-        }
-        return new GenerateMagicLink.Request(body.requiredId("storeId"), customerId.orElse(null),
-                subscriptionId.orElse(null), body.requiredId("agentId"),
-                kind.equals("magic") ? Kind.MAGIC : Kind.PORTAL, body.optionalBoolean("send", false));
+        return switch (kind) {
+            case "magic" -> Kind.MAGIC;
+            case "portal" -> Kind.PORTAL;
+            default -> throw new InvalidRequest("Field 'kind' must be 'magic' or 'portal'.");
+        };
     }
 
     static Map<String, Object> document(GeneratedLink link) {

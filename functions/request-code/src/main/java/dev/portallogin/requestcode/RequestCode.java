@@ -114,7 +114,8 @@ public final class RequestCode {
             return;
         }
         Customer customer = found.get();
-        boolean locked = customer.codeLoginLocked(config.maxConsecutiveCodeFailures());
+        boolean locked = customer.codeLoginLocked(config.maxConsecutiveCodeFailures(), config.codeLockDuration(),
+                now);
         Optional<EmailAddress> email = customer.deliverableEmail();
         Optional<PhoneNumber> phone = locked ? Optional.empty()
                 : customer.phone().flatMap(PhoneNumber::fromE164).filter(store::allowsSmsTo);
@@ -167,7 +168,7 @@ public final class RequestCode {
                 new StoredCode(store.storeId(), customer.customerId(), codeId, hmac, now,
                         now.plus(config.codeLifetime()), 0),
                 new StoredLink(token.hash(), store.storeId(), customer.customerId(), "customer", now,
-                        now.plus(config.linkLifetime())));
+                        now.plus(config.linkLifetime()), email.map(EmailAddress::masked).orElse(null), null));
         Metrics.count("CodesIssued");
 
         int delivered = 0;

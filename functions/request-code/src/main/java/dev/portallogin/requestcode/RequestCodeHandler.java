@@ -8,11 +8,11 @@ import dev.portallogin.core.adapter.sns.SnsSmsSender;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
-import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
 import dev.portallogin.core.http.LambdaEntry;
 import dev.portallogin.core.http.RequestBody;
+import dev.portallogin.core.http.RouteTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +25,7 @@ public final class RequestCodeHandler implements RequestStreamHandler, LambdaEnt
     private static final Map<String, Object> SENT = Map.of("status", "sent");
 
     private final RequestCode requestCode;
+    private final RouteTable routes = RouteTable.of(Map.of("POST /login/code", this::requestCode));
 
     /**
      * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
@@ -59,10 +60,11 @@ public final class RequestCodeHandler implements RequestStreamHandler, LambdaEnt
 
     @Override
     public ApiResponse http(ApiRequest request) {
-        if (!"POST".equals(request.method())) {
-            throw new InvalidRequest("Use POST /login/code.");
-        }
-        RequestBody body = RequestBody.parse(request.body());
+        return routes.dispatch(request);
+    }
+
+    private ApiResponse requestCode(ApiRequest request) {
+        RequestBody body = request.jsonBody();
         requestCode.request(new RequestCode.Request(body.requiredId("storeId"), body.requiredString("identifier"),
                 request.sourceIp()));
         return ApiResponse.json(202, SENT);

@@ -1,21 +1,28 @@
 package dev.portallogin.updateemail;
 
+import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.support.SupportAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
-/** "I sent the link to the wrong person": every outstanding code and magic link of the customer stops working. */
+/**
+ * "I sent the link to the wrong person": every outstanding code and magic link of the customer stops working, and
+ * every session already opened ends at its next request.
+ */
 public final class RevokeCredentials {
 
     private final CustomerDirectory directory;
+    private final SupportAccess access;
     private final Clock clock;
 
     public RevokeCredentials(CustomerDirectory directory, Clock clock) {
         this.directory = directory;
+        this.access = new SupportAccess(directory);
         this.clock = clock;
     }
 
@@ -23,9 +30,10 @@ public final class RevokeCredentials {
      * @return when the revocation took effect
      * @throws CustomerNotFound no such customer in the store
      */
-    public Instant revoke(String storeId, String customerId, String agentId) {
+    public Instant revoke(Actor caller, String storeId, String customerId) {
+        access.store(caller, storeId);
         Instant now = clock.instant();
-        AuditEntry entry = new AuditEntry(storeId, customerId, agentId, "credentials_revoked", now, Map.of());
+        AuditEntry entry = new AuditEntry(storeId, customerId, "credentials_revoked", caller, now, Map.of());
         if (!directory.revokeCredentials(storeId, customerId, now, entry)) {
             throw new CustomerNotFound();
         }

@@ -1,11 +1,14 @@
 package dev.portallogin.updateemail;
 
+import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.LoginMessages;
+import dev.portallogin.core.domain.Masked;
 import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
 import dev.portallogin.core.domain.PortalFailure.EmailInUse;
+import dev.portallogin.core.domain.PortalFailure.Forbidden;
 import dev.portallogin.core.domain.PortalFailure.InvalidEmail;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
 import dev.portallogin.core.domain.Store;
@@ -14,6 +17,7 @@ import dev.portallogin.core.port.CustomerDirectory;
 import dev.portallogin.core.port.CustomerDirectory.EmailChange;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.Mailer;
+import dev.portallogin.core.support.SupportAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,8 +26,9 @@ import java.util.Optional;
 
 /**
  * A support agent fixes a customer's email address. The change is atomic with the store-wide uniqueness entry, so
- * two agents racing to give one address to two customers leave exactly one owner; every code and link issued before
- * the change stops working; the old address, when it was deliverable, is told.
+ * two agents racing to give one address to two customers leave exactly one owner; every code, link and session from
+ * before the change stops working; a bounce or complaint mark is cleared; the old address, when it was deliverable,
+ * is told.
  */
 public final class UpdateEmail {
 
@@ -31,11 +36,13 @@ public final class UpdateEmail {
     private static final int MAX_ATTEMPTS = 25;
 
     private final CustomerDirectory directory;
+    private final SupportAccess access;
     private final Mailer mailer;
     private final Clock clock;
 
     public UpdateEmail(CustomerDirectory directory, Mailer mailer, Clock clock) {
         this.directory = directory;
+        this.access = new SupportAccess(directory);
         this.mailer = mailer;
         this.clock = clock;
     }
@@ -43,22 +50,21 @@ public final class UpdateEmail {
     /**
      * @return the address now on file, in normal form
      * @throws InvalidEmail     an address a mail system would refuse
-     * @throws UnknownStore     the store does not exist
+     * @throws Forbidden        an agent not listed for the store (or a store that does not exist)
+     * @throws UnknownStore     the trusted backend naming a store that does not exist
      * @throws CustomerNotFound no such customer in the store
      * @throws EmailInUse       another customer of the store has the address
      */
-    public EmailAddress update(String storeId, String customerId, String rawEmail, String agentId) {
+    public EmailAddress update(Actor caller, String storeId, String customerId, String rawEmail) {
         EmailAddress email = EmailAddress.parse(rawEmail).orElseThrow(InvalidEmail::new);
-        Store store = directory.findStore(storeId).orElseThrow(UnknownStore::new);
+        Store store = access.store(caller, storeId);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Customer customer = directory.findCustomer(storeId, customerId).orElseThrow(CustomerNotFound::new);
-            if (email.value().equals(customer.email()) && !customer.emailBouncing()) {
+            if (email.value().equals(customer.email()) && customer.deliverableEmail().isPresent()) {
                 return email;
             }
             Instant now = clock.instant();
-            Optional<EmailAddress> previous = EmailAddress.parse(customer.email());
-            EmailChange change = directory.changeEmail(customer, email, now, audit(customer, agentId, now, previous,
-                    email));
+            EmailChange change = directory.changeEmail(customer, email, now, audit(caller, customer, now, email));
             switch (change) {
                 case CHANGED -> {
                     Log.info("email_changed", "store", storeId, "customer", customerId, "to", email.masked());
@@ -73,12 +79,14 @@ public final class UpdateEmail {
         throw new IllegalStateException("the customer kept changing during " + MAX_ATTEMPTS + " attempts");
     }
 
-    private static AuditEntry audit(Customer customer, String agentId, Instant now, Optional<EmailAddress> previous,
-                                    EmailAddress email) {
+    private static AuditEntry audit(Actor caller, Customer customer, Instant now, EmailAddress email) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("from", previous.map(EmailAddress::masked).orElse("none"));
+        details.put("from", Masked.storedEmail(customer.email()));
         details.put("to", email.masked());
-        return new AuditEntry(customer.storeId(), customer.customerId(), agentId, "email_changed", now, details);
+        if (customer.emailBouncing() || customer.emailComplained()) {
+            details.put("cleared", customer.emailBouncing() ? "bouncing" : "complained");
+        }
+        return new AuditEntry(customer.storeId(), customer.customerId(), "email_changed", caller, now, details);
     }
 
     /** A failed notice does not undo the change: the change is what the agent asked for. */

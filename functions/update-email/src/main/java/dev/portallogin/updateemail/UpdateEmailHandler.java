@@ -6,15 +6,16 @@ import dev.portallogin.core.adapter.ses.SesMailer;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
+import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
-import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
-import dev.portallogin.core.domain.RecordId;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
+import dev.portallogin.core.http.Documents;
 import dev.portallogin.core.http.LambdaEntry;
 import dev.portallogin.core.http.RequestBody;
+import dev.portallogin.core.http.RouteTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,30 +26,50 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The customer-profile actions of the support dashboard, over HTTP (IAM-authorised {@code /admin} routes) and as
- * direct invocations whose payload names the {@code action}:
+ * The customer-profile actions of the support dashboard, over the IAM-authorised {@code /admin/stores/...} routes
+ * (the store in the path, the caller the IAM principal that signed the request) and as direct invocations by the
+ * dashboard's trusted backend, whose payload names the {@code action}:
  * <ul>
- *   <li>{@code PUT /admin/customers/{customerId}/email} — {@code {"storeId","email","agentId"}};
- *       direct: {@code {"action":"update-email"} } (the default) with {@code customerId}</li>
- *   <li>{@code POST /admin/customers/{customerId}/revoke} — {@code {"storeId","agentId"}}; direct: {@code revoke}</li>
- *   <li>{@code GET /admin/customers/{customerId}/audit?storeId=} — direct: {@code audit}</li>
- *   <li>{@code GET /admin/stores} — direct: {@code stores}; {@code GET /admin/customers?storeId=&q=} — direct:
- *       {@code search} with {@code q}; {@code GET /admin/customers/{customerId}?storeId=} — direct: {@code customer}</li>
+ *   <li>{@code GET /admin/stores} — direct: {@code stores}</li>
+ *   <li>{@code GET /admin/stores/{storeId}/customers?q=} — direct: {@code search} with {@code q}</li>
+ *   <li>{@code GET /admin/stores/{storeId}/customers/{customerId}} — direct: {@code customer}</li>
+ *   <li>{@code PUT .../customers/{customerId}/email} {@code {"email"}} — direct: {@code update-email} (the
+ *       default)</li>
+ *   <li>{@code POST .../customers/{customerId}/revoke} — direct: {@code revoke}</li>
+ *   <li>{@code POST .../customers/{customerId}/unlock} — direct: {@code unlock}</li>
+ *   <li>{@code GET .../customers/{customerId}/audit} — direct: {@code audit}</li>
  * </ul>
+ * Over HTTP a body's {@code agentId} is only a display label; direct payloads must name the agent.
  */
 public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEntry.Routes {
 
+    private static final String CUSTOMER = "/admin/stores/{storeId}/customers/{customerId}";
+
     private final UpdateEmail updateEmail;
     private final RevokeCredentials revokeCredentials;
+    private final UnlockCodeLogin unlockCodeLogin;
     private final AuditTrail auditTrail;
     private final SupportDirectory supportDirectory;
+    private final RouteTable routes = RouteTable.of(Map.of(
+            "GET /admin/stores", request -> ApiResponse.json(200, stores(request.agent(null))),
+            "GET /admin/stores/{storeId}/customers", request -> ApiResponse.json(200,
+                    search(request.agent(null), request.pathId("storeId"), request.query().get("q"))),
+            "GET " + CUSTOMER, request -> ApiResponse.json(200,
+                    customer(request.agent(null), request.pathId("storeId"), request.pathId("customerId"))),
+            "PUT " + CUSTOMER + "/email", this::updateEmail,
+            "POST " + CUSTOMER + "/revoke", request -> ApiResponse.json(200, revoke(agent(request),
+                    request.pathId("storeId"), request.pathId("customerId"))),
+            "POST " + CUSTOMER + "/unlock", request -> ApiResponse.json(200, unlock(agent(request),
+                    request.pathId("storeId"), request.pathId("customerId"))),
+            "GET " + CUSTOMER + "/audit", request -> ApiResponse.json(200,
+                    audit(request.agent(null), request.pathId("storeId"), request.pathId("customerId")))));
 
     /**
      * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
      * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
      */
     public UpdateEmailHandler() {
-        this(Priming.prepare(Config.fromEnvironment()));
+        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers));
     }
 
     public UpdateEmailHandler(Config config) {
@@ -62,14 +83,17 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
     private UpdateEmailHandler(AwsClients aws, Clock clock) {
         this(new UpdateEmail(aws.customerDirectory(), SesMailer.create(aws), clock),
                 new RevokeCredentials(aws.customerDirectory(), clock),
+                new UnlockCodeLogin(aws.customerDirectory(), clock),
                 new AuditTrail(aws.customerDirectory(), aws.auditLog()),
-                new SupportDirectory(aws.customerDirectory()));
+                new SupportDirectory(aws.customerDirectory(), aws.auditLog(), aws.config(), clock));
     }
 
-    public UpdateEmailHandler(UpdateEmail updateEmail, RevokeCredentials revokeCredentials, AuditTrail auditTrail,
+    public UpdateEmailHandler(UpdateEmail updateEmail, RevokeCredentials revokeCredentials,
+                              UnlockCodeLogin unlockCodeLogin, AuditTrail auditTrail,
                               SupportDirectory supportDirectory) {
         this.updateEmail = updateEmail;
         this.revokeCredentials = revokeCredentials;
+        this.unlockCodeLogin = unlockCodeLogin;
         this.auditTrail = auditTrail;
         this.supportDirectory = supportDirectory;
     }
@@ -81,131 +105,116 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
 
     @Override
     public ApiResponse http(ApiRequest request) {
-        String path = request.path();
-        if ("GET".equals(request.method()) && path.endsWith("/admin/stores")) {
-            return ApiResponse.json(200, stores());
-        }
-        if ("GET".equals(request.method()) && path.endsWith("/admin/customers")) {
-            return ApiResponse.json(200, search(storeIdFromQuery(request), request.query().get("q")));
-        }
-        String customerId = customerId(request);
-        if ("GET".equals(request.method()) && path.endsWith("/admin/customers/" + customerId)) {
-            return ApiResponse.json(200, customer(storeIdFromQuery(request), customerId));
-        }
-        if ("PUT".equals(request.method()) && path.endsWith("/email")) {
-            RequestBody body = RequestBody.parse(request.body());
-            return ApiResponse.json(200, updateEmail(body.requiredId("storeId"), customerId, body));
-        }
-        if ("POST".equals(request.method()) && path.endsWith("/revoke")) {
-            RequestBody body = RequestBody.parse(request.body());
-            return ApiResponse.json(200, revoke(body.requiredId("storeId"), customerId, body));
-        }
-        if ("GET".equals(request.method()) && path.endsWith("/audit")) {
-            return ApiResponse.json(200, audit(storeIdFromQuery(request), customerId));
-        }
-        throw new InvalidRequest("Unknown route: " + request.method() + " " + path);
+        return routes.dispatch(request);
+    }
+
+    /** The signed-in agent, labelled with the body's optional {@code agentId}. */
+    private static Actor agent(ApiRequest request) {
+        return request.agent(request.optionalJsonBody().optionalId("agentId").orElse(null));
+    }
+
+    private ApiResponse updateEmail(ApiRequest request) {
+        RequestBody body = request.jsonBody();
+        Actor caller = request.agent(body.optionalId("agentId").orElse(null));
+        return ApiResponse.json(200, updateEmail(caller, request.pathId("storeId"), request.pathId("customerId"),
+                body.requiredString("email")));
     }
 
     @Override
     public Map<String, Object> direct(RequestBody payload) {
         String action = payload.optionalString("action").orElse("update-email");
         if (action.equals("stores")) {
-            return stores();
+            return stores(Actor.trustedBackend(payload.optionalId("agentId").orElse(null)));
         }
         String storeId = payload.requiredId("storeId");
         if (action.equals("search")) {
-            return search(storeId, payload.optionalString("q").orElse(null));
+            return search(Actor.trustedBackend(payload.optionalId("agentId").orElse(null)), storeId,
+                    payload.optionalString("q").orElse(null));
         }
         String customerId = payload.requiredId("customerId");
         return switch (action) {
-            case "update-email" -> updateEmail(storeId, customerId, payload);
-            case "revoke" -> revoke(storeId, customerId, payload);
-            case "audit" -> audit(storeId, customerId);
-            case "customer" -> customer(storeId, customerId);
-            default -> throw new InvalidRequest("Field 'action' must be one of update-email, revoke, audit, "
+            case "update-email" -> updateEmail(Actor.trustedBackend(payload.requiredId("agentId")), storeId,
+                    customerId, payload.requiredString("email"));
+            case "revoke" -> revoke(Actor.trustedBackend(payload.requiredId("agentId")), storeId, customerId);
+            case "unlock" -> unlock(Actor.trustedBackend(payload.requiredId("agentId")), storeId, customerId);
+            case "audit" -> audit(Actor.trustedBackend(payload.optionalId("agentId").orElse(null)), storeId,
+                    customerId);
+            case "customer" -> customer(Actor.trustedBackend(payload.optionalId("agentId").orElse(null)), storeId,
+                    customerId);
+            default -> throw new InvalidRequest("Field 'action' must be one of update-email, revoke, unlock, audit, "
                     + "stores, search, customer.");
         };
     }
 
-    private Map<String, Object> updateEmail(String storeId, String customerId, RequestBody body) {
-        EmailAddress email = updateEmail.update(storeId, customerId, body.requiredString("email"),
-                body.requiredId("agentId"));
-        return Map.of("customerId", customerId, "email", email.value());
+    private Map<String, Object> updateEmail(Actor caller, String storeId, String customerId, String email) {
+        EmailAddress updated = updateEmail.update(caller, storeId, customerId, email);
+        return Map.of("customerId", customerId, "email", updated.value());
     }
 
-    private Map<String, Object> revoke(String storeId, String customerId, RequestBody body) {
-        Instant at = revokeCredentials.revoke(storeId, customerId, body.requiredId("agentId"));
+    private Map<String, Object> revoke(Actor caller, String storeId, String customerId) {
+        Instant at = revokeCredentials.revoke(caller, storeId, customerId);
         return Map.of("customerId", customerId, "revoked", true, "revokedAt", at.toString());
     }
 
-    private Map<String, Object> audit(String storeId, String customerId) {
-        List<Map<String, Object>> entries = auditTrail.list(storeId, customerId).stream()
+    private Map<String, Object> unlock(Actor caller, String storeId, String customerId) {
+        unlockCodeLogin.unlock(caller, storeId, customerId);
+        return Map.of("customerId", customerId, "codeLoginLocked", false);
+    }
+
+    private Map<String, Object> audit(Actor caller, String storeId, String customerId) {
+        List<Map<String, Object>> entries = auditTrail.list(caller, storeId, customerId).stream()
                 .map(UpdateEmailHandler::document).toList();
         return Map.of("customerId", customerId, "entries", entries);
     }
 
-    private Map<String, Object> stores() {
-        List<Map<String, Object>> stores = supportDirectory.stores().stream()
-                .map(store -> Map.<String, Object>of("storeId", store.storeId(), "name", store.name(),
-                        "portalUrl", store.portalUrl()))
+    private Map<String, Object> stores(Actor caller) {
+        List<Map<String, Object>> stores = supportDirectory.stores(caller).stream()
+                .map(store -> Map.<String, Object>of("storeId", store.storeId(), "name", store.name()))
                 .toList();
-        return Map.of("stores", stores);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("caller", actor(caller));
+        document.put("stores", stores);
+        return document;
     }
 
-    private Map<String, Object> search(String storeId, String query) {
-        List<Map<String, Object>> customers = supportDirectory.search(storeId, query).stream()
-                .map(UpdateEmailHandler::contact).toList();
+    private Map<String, Object> search(Actor caller, String storeId, String query) {
+        List<Map<String, Object>> customers = supportDirectory.search(caller, storeId, query).stream()
+                .map(Documents::contact).toList();
         return Map.of("storeId", storeId, "customers", customers);
     }
 
-    private Map<String, Object> customer(String storeId, String customerId) {
-        SupportDirectory.CustomerView view = supportDirectory.customer(storeId, customerId);
-        Map<String, Object> document = contact(view.customer());
+    private Map<String, Object> customer(Actor caller, String storeId, String customerId) {
+        SupportDirectory.CustomerView view = supportDirectory.customer(caller, storeId, customerId);
+        Map<String, Object> document = Documents.contact(view.customer());
         document.put("emailBouncing", view.customer().emailBouncing());
+        document.put("emailComplained", view.customer().emailComplained());
         document.put("deliverableEmail", view.deliverableEmail());
-        document.put("subscriptions", view.subscriptions().stream()
-                .map(subscription -> Map.<String, Object>of("subscriptionId", subscription.subscriptionId(),
-                        "status", subscription.status()))
-                .toList());
+        Map<String, Object> codeLogin = new LinkedHashMap<>();
+        codeLogin.put("locked", view.codeLoginLockedUntil().isPresent());
+        codeLogin.put("consecutiveFailures", view.customer().consecutiveCodeFailures());
+        codeLogin.put("lockedSince", view.codeLoginLockedUntil()
+                .map(until -> String.valueOf(view.customer().lastCodeFailureAt())).orElse(null));
+        codeLogin.put("lockedUntil", view.codeLoginLockedUntil().map(Instant::toString).orElse(null));
+        document.put("codeLogin", codeLogin);
+        document.put("subscriptions", Documents.subscriptions(view.subscriptions()));
         return document;
-    }
-
-    private static Map<String, Object> contact(Customer customer) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("customerId", customer.customerId());
-        document.put("firstName", customer.firstName());
-        document.put("lastName", customer.lastName());
-        document.put("email", customer.email());
-        document.put("phone", customer.phoneE164());
-        return document;
-    }
-
-    private static String storeIdFromQuery(ApiRequest request) {
-        String storeId = request.query().get("storeId");
-        if (!RecordId.isWellFormed(storeId)) {
-            throw new InvalidRequest("Query parameter 'storeId' is required.");
-        }
-        return storeId;
     }
 
     private static Map<String, Object> document(AuditEntry entry) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("action", entry.action());
-        document.put("agentId", entry.agentId());
         document.put("at", entry.at().toString());
+        document.put("actor", actor(entry.actor()));
         document.put("details", entry.details());
         return document;
     }
 
-    private static String customerId(ApiRequest request) {
-        String customerId = request.pathParameters().get("customerId");
-        if (customerId == null) {
-            String[] parts = request.path().split("/");
-            customerId = parts.length >= 2 ? parts[parts.length - 2] : null;
-        }
-        if (!RecordId.isWellFormed(customerId)) {
-            throw new InvalidRequest("The customer id in the path is not valid.");
-        }
-        return customerId;
+    private static Map<String, Object> actor(Actor actor) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("type", actor.type());
+        document.put("principal", actor.principal());
+        document.put("session", actor.session());
+        document.put("label", actor.label());
+        return document;
     }
 }

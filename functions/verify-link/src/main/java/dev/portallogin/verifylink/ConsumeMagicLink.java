@@ -1,6 +1,8 @@
 package dev.portallogin.verifylink;
 
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.Actor;
+import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.MagicLinkToken;
@@ -14,6 +16,7 @@ import dev.portallogin.core.port.LoginStore.StoredLink;
 import dev.portallogin.core.port.LoginStore.StoredSession;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,16 +54,20 @@ public final class ConsumeMagicLink {
         StoredLink link = logins.findLink(token.hash()).orElseThrow(() -> refused("unknown"));
         Instant now = clock.instant();
         if (link.isLiveAt(now)) {
-            String method = "agent".equals(link.source()) ? "agent-link" : "link";
+            String method = link.isAgentLink() ? "agent-link" : "link";
             Session session = Session.start(link.storeId(), link.customerId(), method, now,
                     config.sessionLifetime());
-            if (logins.consumeLink(link, session, now)) {
+            AuditEntry signIn = new AuditEntry(link.storeId(), link.customerId(), "signed_in", Actor.customer(), now,
+                    link.sentTo() == null ? Map.of("method", method) : Map.of("method", method, "identifier",
+                            link.sentTo()));
+            if (logins.consumeLink(link, session, now, signIn)) {
                 Log.info("signed_in", "store", link.storeId(), "customer", link.customerId(), "method", method);
                 Metrics.count("Logins", "Method", method);
                 return new SignedIn(link.storeId(), link.customerId(), session.expiresAt(), Optional.of(session));
             }
         }
         Optional<StoredSession> current = sessionCookie.flatMap(sessions::current)
+                .map(PortalSessions.SignedIn::session)
                 .filter(session -> session.storeId().equals(link.storeId())
                         && session.customerId().equals(link.customerId()));
         if (current.isPresent()) {

@@ -11,8 +11,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** The portal's view of a session cookie: who is signed in, and signing out. */
+/**
+ * The portal's view of a session cookie: who is signed in, and signing out. A session is live until it expires, its
+ * customer signs out, or support revokes the customer's credentials or changes their email: both are checked on
+ * every read against the customer record, so a revocation ends sessions at once, in every container.
+ */
 public final class PortalSessions {
+
+    /** A live session and its customer, as read together. */
+    public record SignedIn(StoredSession session, Customer customer) {
+    }
 
     /** The signed-in customer and what the portal shows them. */
     public record Profile(StoredSession session, Customer customer, List<Subscription> subscriptions) {
@@ -28,19 +36,22 @@ public final class PortalSessions {
         this.clock = clock;
     }
 
-    /** The live session behind a cookie value; empty for malformed, unknown or expired ones. */
-    public Optional<StoredSession> current(String cookieValue) {
+    /** The live session behind a cookie value; empty for malformed, unknown, expired or revoked ones. */
+    public Optional<SignedIn> current(String cookieValue) {
         return SessionToken.parse(cookieValue)
                 .flatMap(token -> logins.findSession(token.hash()))
-                .filter(session -> clock.instant().isBefore(session.expiresAt()));
+                .filter(session -> clock.instant().isBefore(session.expiresAt()))
+                .flatMap(session -> directory.findCustomer(session.storeId(), session.customerId())
+                        .filter(customer -> !customer.revokedSince(session.createdAt()))
+                        .map(customer -> new SignedIn(session, customer)));
     }
 
     /** @throws NotSignedIn no live session, or its customer no longer exists */
     public Profile profile(Optional<String> cookieValue) {
-        StoredSession session = cookieValue.flatMap(this::current).orElseThrow(NotSignedIn::new);
-        Customer customer = directory.findCustomer(session.storeId(), session.customerId())
-                .orElseThrow(NotSignedIn::new);
-        return new Profile(session, customer, directory.listSubscriptions(session.storeId(), session.customerId()));
+        SignedIn signedIn = cookieValue.flatMap(this::current).orElseThrow(NotSignedIn::new);
+        Customer customer = signedIn.customer();
+        return new Profile(signedIn.session(), customer,
+                directory.listSubscriptions(customer.storeId(), customer.customerId()));
     }
 
     /** Ends the session behind the cookie, if there is one; signing out twice is fine. */

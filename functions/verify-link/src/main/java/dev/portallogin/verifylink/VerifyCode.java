@@ -1,6 +1,8 @@
 package dev.portallogin.verifylink;
 
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.Actor;
+import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Identifier;
 import dev.portallogin.core.domain.LoginCode;
@@ -11,28 +13,36 @@ import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
+import dev.portallogin.core.port.AuditLog;
 import dev.portallogin.core.port.CodeKey;
 import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.CustomerDirectory.Guess;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.LoginStore.StoredCode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * A customer types the code they received. The code is only ever checked for the customer the identifier names,
- * and the attempt is counted before the comparison, so parallel guesses cannot exceed the attempt limit.
+ * A customer types the code they received. The code is only ever checked for the customer the identifier names.
+ * Before anyone compares it, the attempt is counted against the code (at most 5) and against the customer's run of
+ * wrong codes (at most 20 in a row, then code sign-in pauses for a day), each in one conditional write, so parallel
+ * guesses can never exceed either limit. Sign-ins and refused codes go into the customer's trail.
  */
 public final class VerifyCode {
 
     private final CustomerDirectory directory;
     private final LoginStore logins;
+    private final AuditLog audit;
     private final CodeKey codeKey;
     private final Config config;
     private final Clock clock;
 
-    public VerifyCode(CustomerDirectory directory, LoginStore logins, CodeKey codeKey, Config config, Clock clock) {
+    public VerifyCode(CustomerDirectory directory, LoginStore logins, AuditLog audit, CodeKey codeKey, Config config,
+                      Clock clock) {
         this.directory = directory;
         this.logins = logins;
+        this.audit = audit;
         this.codeKey = codeKey;
         this.config = config;
         this.clock = clock;
@@ -40,7 +50,8 @@ public final class VerifyCode {
 
     /**
      * @return the new session
-     * @throws InvalidCode       wrong, expired, used, replaced, revoked or exhausted code, or unknown customer
+     * @throws InvalidCode       wrong, expired, used, replaced, revoked or exhausted code, locked code sign-in, or
+     *                           unknown customer: one answer for all
      * @throws InvalidIdentifier neither an email address nor a phone number
      * @throws UnknownStore      the store does not exist
      */
@@ -50,30 +61,41 @@ public final class VerifyCode {
                 .orElseThrow(InvalidIdentifier::new);
         LoginCode code = LoginCode.parse(rawCode, config.codeLength()).orElseThrow(InvalidCode::new);
         Customer customer = directory.findCustomer(storeId, identifier).orElseThrow(() -> refused("unknown_customer"));
-        if (customer.codeLoginLocked(config.maxConsecutiveCodeFailures())) {
-            throw refused("code_login_locked");
-        }
         Instant now = clock.instant();
 
         StoredCode stored = logins.countCodeAttempt(storeId, customer.customerId(), config.maxCodeAttempts(), now)
-                .orElseThrow(() -> refused("no_live_code"));
+                .orElseThrow(() -> refused(customer, identifier, "no_live_code", now));
+        Guess guess = directory.countCodeGuess(storeId, customer.customerId(), config.maxConsecutiveCodeFailures(),
+                config.codeLockDuration(), now);
+        if (guess != Guess.COUNTED) {
+            throw refused(customer, identifier, "code_login_locked", now);
+        }
         Log.info("code_compared", "attempt", stored.attempts());
         if (!code.matches(stored.hmac(), codeKey.bytes(), storeId, customer.customerId(), stored.codeId())) {
-            directory.recordCodeFailure(storeId, customer.customerId());
-            throw refused("wrong_code");
+            throw refused(customer, identifier, "wrong_code", now);
         }
         Session session = Session.start(storeId, customer.customerId(), "code", now, config.sessionLifetime());
-        if (!logins.consumeCode(stored, session)) {
-            throw refused("code_already_spent");
+        AuditEntry signIn = new AuditEntry(storeId, customer.customerId(), "signed_in", Actor.customer(), now,
+                Map.of("method", "code", "identifier", identifier.masked()));
+        if (!logins.consumeCode(stored, session, signIn)) {
+            throw refused(customer, identifier, "code_already_spent", now);
         }
         Log.info("signed_in", "store", storeId, "customer", customer.customerId(), "method", "code");
         Metrics.count("Logins", "Method", "code");
         return session;
     }
 
+    /** A refusal for an identifier that matches no customer: nothing to record beyond the metric. */
     private static InvalidCode refused(String reason) {
         Log.info("code_refused", "reason", reason);
         Metrics.count("LoginFailures", "Reason", reason);
         return new InvalidCode();
+    }
+
+    /** A refusal for a real customer, which their trail shows so support can answer "I never got in". */
+    private InvalidCode refused(Customer customer, Identifier identifier, String reason, Instant now) {
+        audit.record(new AuditEntry(customer.storeId(), customer.customerId(), "code_refused", Actor.customer(), now,
+                Map.of("reason", reason, "identifier", identifier.masked())));
+        return refused(reason);
     }
 }

@@ -9,22 +9,20 @@ import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.MagicLinkToken;
 import dev.portallogin.core.domain.PortalFailure;
-import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
+import dev.portallogin.core.http.Documents;
 import dev.portallogin.core.http.FailureResponses;
+import dev.portallogin.core.http.FormFields;
 import dev.portallogin.core.http.LambdaEntry;
 import dev.portallogin.core.http.RequestBody;
+import dev.portallogin.core.http.RouteTable;
 import dev.portallogin.core.http.SessionCookie;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +36,13 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
     private final VerifyCode verifyCode;
     private final ConsumeMagicLink consumeMagicLink;
     private final PortalSessions sessions;
+    private final RouteTable routes = RouteTable.of(Map.of(
+            "POST /login/verify", this::verifyCode,
+            "POST /login/magic", this::consumeLink,
+            "GET /login/magic", VerifyLinkHandler::landingPage,
+            "HEAD /login/magic", request -> landingPage(request).withoutBody(),
+            "GET /session", this::currentSession,
+            "POST /logout", this::signOut));
 
     /**
      * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
@@ -60,8 +65,8 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
     }
 
     private VerifyLinkHandler(AwsClients aws, PortalSessions sessions, Clock clock) {
-        this(new VerifyCode(aws.customerDirectory(), aws.loginStore(), SecretsManagerCodeKey.create(aws),
-                        aws.config(), clock),
+        this(new VerifyCode(aws.customerDirectory(), aws.loginStore(), aws.auditLog(),
+                        SecretsManagerCodeKey.create(aws), aws.config(), clock),
                 new ConsumeMagicLink(aws.loginStore(), aws.customerDirectory(), sessions, aws.config(), clock),
                 sessions);
     }
@@ -79,33 +84,33 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
 
     @Override
     public ApiResponse http(ApiRequest request) {
-        String path = request.path();
-        if (path.endsWith("/login/verify") && "POST".equals(request.method())) {
-            RequestBody body = RequestBody.parse(request.body());
-            Session session = verifyCode.verify(body.requiredId("storeId"), body.requiredString("identifier"),
-                    body.requiredString("code"));
-            return SessionCookie.signedIn(session);
-        }
-        if (path.endsWith("/session") && "GET".equals(request.method())) {
-            return ApiResponse.json(200, profile(sessions.profile(request.cookie(SessionCookie.NAME))));
-        }
-        if (path.endsWith("/logout") && "POST".equals(request.method())) {
-            sessions.signOut(request.cookie(SessionCookie.NAME));
-            return ApiResponse.json(200, Map.of("status", "signed_out")).withCookie(SessionCookie.clear());
-        }
-        if (path.endsWith("/login/magic")) {
-            switch (request.method()) {
-                case "GET":
-                    return landingPage(request);
-                case "HEAD":
-                    return landingPage(request).withoutBody();
-                case "POST":
-                    return request.isFormPost() ? signInWithForm(request) : signInWithJson(request);
-                default:
-                    break;
-            }
-        }
-        throw new InvalidRequest("Unknown route: " + request.method() + " " + path);
+        return routes.dispatch(request);
+    }
+
+    private ApiResponse verifyCode(ApiRequest request) {
+        RequestBody body = request.jsonBody();
+        Session session = verifyCode.verify(body.requiredId("storeId"), body.requiredString("identifier"),
+                body.requiredString("code"));
+        return SessionCookie.signedIn(session);
+    }
+
+    private ApiResponse currentSession(ApiRequest request) {
+        PortalSessions.Profile profile = sessions.profile(request.cookie(SessionCookie.NAME));
+        Customer customer = profile.customer();
+        Map<String, Object> document = Documents.session(customer.storeId(), customer.customerId(),
+                profile.session().expiresAt());
+        document.put("customer", Documents.contact(customer));
+        document.put("subscriptions", Documents.subscriptions(profile.subscriptions()));
+        return ApiResponse.json(200, document);
+    }
+
+    private ApiResponse signOut(ApiRequest request) {
+        sessions.signOut(request.cookie(SessionCookie.NAME));
+        return ApiResponse.json(200, Map.of("status", "signed_out")).withCookie(SessionCookie.clear());
+    }
+
+    private ApiResponse consumeLink(ApiRequest request) {
+        return request.isFormPost() ? signInWithForm(request) : signInWithJson(request);
     }
 
     private static ApiResponse landingPage(ApiRequest request) {
@@ -116,43 +121,20 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
     }
 
     private ApiResponse signInWithJson(ApiRequest request) {
-        RequestBody body = RequestBody.parse(request.body());
+        RequestBody body = request.jsonBody();
         return signedIn(consumeMagicLink.consume(body.requiredString("token"), request.cookie(SessionCookie.NAME)));
     }
 
     private static ApiResponse signedIn(ConsumeMagicLink.SignedIn signedIn) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("customerId", signedIn.customerId());
-        document.put("storeId", signedIn.storeId());
-        document.put("expiresAt", signedIn.expiresAt().toString());
-        ApiResponse response = ApiResponse.json(200, document);
+        ApiResponse response = ApiResponse.json(200,
+                Documents.session(signedIn.storeId(), signedIn.customerId(), signedIn.expiresAt()));
         return signedIn.newSession().map(session -> response.withCookie(SessionCookie.issue(session)))
                 .orElse(response);
     }
 
-    private static Map<String, Object> profile(PortalSessions.Profile profile) {
-        Customer customer = profile.customer();
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("firstName", customer.firstName());
-        person.put("lastName", customer.lastName());
-        person.put("email", customer.email());
-        person.put("phone", customer.phoneE164());
-        List<Map<String, Object>> subscriptions = profile.subscriptions().stream()
-                .map(subscription -> Map.<String, Object>of("subscriptionId", subscription.subscriptionId(),
-                        "status", subscription.status()))
-                .toList();
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("customerId", customer.customerId());
-        document.put("storeId", customer.storeId());
-        document.put("expiresAt", profile.session().expiresAt().toString());
-        document.put("customer", person);
-        document.put("subscriptions", subscriptions);
-        return document;
-    }
-
     /** The landing page's no-script fallback: a form post answered with a redirect into the portal. */
     private ApiResponse signInWithForm(ApiRequest request) {
-        String token = formField(request.body(), "token");
+        String token = FormFields.parse(request.body()).get("token");
         try {
             ConsumeMagicLink.SignedIn signedIn = consumeMagicLink.consume(token, request.cookie(SessionCookie.NAME));
             ApiResponse redirect = ApiResponse.redirect("../");
@@ -162,22 +144,5 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
             FailureResponses.Answer answer = FailureResponses.answer(refused);
             return ApiResponse.html(answer.status(), MagicLinkPage.refused(answer.message()));
         }
-    }
-
-    private static String formField(String body, String name) {
-        if (body == null) {
-            return null;
-        }
-        for (String pair : body.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0 && pair.substring(0, equals).equals(name)) {
-                try {
-                    return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException malformed) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 }

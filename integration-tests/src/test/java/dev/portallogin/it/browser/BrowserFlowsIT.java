@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
@@ -146,13 +148,90 @@ class BrowserFlowsIT {
         assertThat(browser.visible("#identifier").getDomProperty("value")).isEqualTo("sam.lee@example.net");
     }
 
+    /** Presses Tab until the element with {@code id} has the focus, as a keyboard user moves through a page. */
+    private WebElement tabTo(String id) {
+        for (int presses = 0; presses < 60; presses++) {
+            WebElement focused = browser.driver.switchTo().activeElement();
+            if (id.equals(focused.getDomAttribute("id"))) {
+                return focused;
+            }
+            focused.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    private void press(CharSequence key) {
+        browser.driver.switchTo().activeElement().sendKeys(key);
+    }
+
+    @Test
+    void anAgentHelpsACustomerByKeyboardAlone() {
+        browser.open(base + "/dashboard");
+        browser.textAppears("#acting-as", "PortalSupport");
+        assertThat(browser.visible("#acting-as").getText()).contains("session local-agent");
+
+        tabTo("query").sendKeys("jane@example.com");
+        press(Keys.ENTER);
+        browser.textAppears("#results-caption", "1 customer found");
+        tabTo("agent");
+        press(Keys.SHIFT + "" + Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getText()).contains("Jane Doe");
+        press(Keys.ENTER);
+        browser.textAppears("#customer-name", "Jane Doe");
+        assertThat(browser.driver.findElement(By.id("send-email")).isSelected()).isFalse();
+
+        tabTo("magic-login");
+        press(Keys.ENTER);
+        browser.textAppears("#link-expiry", "Expires in");
+        assertThat(browser.driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("copy-link");
+        press(Keys.ENTER);
+        browser.textAppears("#copy-link", "Copied");
+
+        tabTo("revoke");
+        press(Keys.ENTER);
+        assertThat(browser.visible("#confirm-revoke").getText()).contains("signed out");
+        assertThat(browser.driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("confirm-no");
+        press(Keys.SHIFT + "" + Keys.TAB);
+        press(Keys.ENTER);
+        browser.textAppears("#action-done", "every open session is signed out");
+        browser.textAppears("#audit", "revoked every code, link and session");
+        assertThat(browser.visible("#audit").getText()).contains("made a magic link to hand over",
+                "opened this profile", "local-agent");
+        browser.screenshot("agent-keyboard-revoked");
+
+        tabTo("query");
+        press(Keys.chord(Keys.CONTROL, "a"));
+        press("sam.lee@example.net" + Keys.ENTER);
+        browser.textAppears("#results-caption", "1 customer found");
+        assertThat(browser.driver.findElement(By.id("customer")).isDisplayed()).as("the last customer closed")
+                .isFalse();
+    }
+
+    @Test
+    void theDashboardFitsAPhone() {
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.open(base + "/dashboard");
+            browser.type("#query", "Doe");
+            browser.textAppears("#results", "Jane Doe");
+            browser.click("#results button");
+            browser.textAppears("#customer-name", "Jane Doe");
+            Object overflow = browser.driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).as("no sideways scrolling").isLessThanOrEqualTo(0);
+            browser.screenshot("agent-dashboard-phone");
+        } finally {
+            browser.driver.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
     @Test
     void anAgentFixesAMissingEmailAndTheCustomerUsesTheMagicLink() {
         browser.open(base + "/dashboard");
         browser.textAppears("#store", "Acme Coffee Club");
         browser.type("#query", "nomail");
         browser.textAppears("#results", "Alex Nomail");
-        browser.click("#results li");
+        browser.click("#results button");
         browser.textAppears("#customer-email", "none on file");
 
         browser.click("#magic-login");
@@ -165,7 +244,7 @@ class BrowserFlowsIT {
         browser.textAppears("#link-expiry", "Expires in");
         String link = browser.visible("#link-url").getDomProperty("value");
         assertThat(browser.visible("#link-caption").getText()).contains("emailed");
-        browser.textAppears("#audit", "magic link generated");
+        browser.textAppears("#audit", "made a magic link and emailed it to A***@example.com");
         browser.screenshot("agent-dashboard-with-link");
 
         browser.driver.manage().deleteAllCookies();

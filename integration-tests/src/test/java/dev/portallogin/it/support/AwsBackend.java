@@ -11,12 +11,17 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,6 +43,7 @@ public final class AwsBackend {
     private final AwsClients aws;
 
     private final URI endpoint;
+    private DynamoDbClient patientDynamoDb;
 
     private AwsBackend(String name, URI endpoint, Outbox outbox) throws IOException {
         this.endpoint = endpoint;
@@ -163,13 +169,30 @@ public final class AwsBackend {
         return aws.dynamoDb();
     }
 
+    /**
+     * A client for tests that read whole tables afterwards: the emulator answers a scan of tens of thousands of
+     * items more slowly than the functions' 4-second call timeout allows.
+     */
+    public synchronized DynamoDbClient patientDynamoDb() {
+        if (patientDynamoDb == null) {
+            patientDynamoDb = DynamoDbClient.builder()
+                    .httpClient(UrlConnectionHttpClient.builder()
+                            .socketTimeout(Duration.ofMinutes(2)).build())
+                    .endpointOverride(endpoint)
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .build();
+        }
+        return patientDynamoDb;
+    }
+
     public AwsClients aws() {
         return aws;
     }
 
     /** The directory as the functions see it, for checking what a test left behind. */
     public DynamoDbCustomerDirectory directory() {
-        return new DynamoDbCustomerDirectory(dynamoDb(), table("DirectoryTable"));
+        return new DynamoDbCustomerDirectory(dynamoDb(), table("DirectoryTable"), table("AuditTable"));
     }
 
     public String table(String logicalId) {

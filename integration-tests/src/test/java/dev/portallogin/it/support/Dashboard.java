@@ -73,30 +73,54 @@ public final class Dashboard {
         this.style = style;
     }
 
+    /**
+     * A magic or portal link. {@code request} is the direct payload ({@code storeId}, {@code customerId} or
+     * {@code subscriptionId}, {@code agentId}, {@code kind}, {@code send}); over HTTP the store and the customer or
+     * subscription go into the path and the rest into the body.
+     */
     public Answer magicLink(Map<String, Object> request) {
         if (style == CallingStyle.HTTP) {
-            return answer(portal.post("/admin/magic-link", request));
+            Map<String, Object> body = new LinkedHashMap<>(request);
+            String storeId = String.valueOf(body.remove("storeId"));
+            Object customerId = body.remove("customerId");
+            Object subscriptionId = body.remove("subscriptionId");
+            String path = customerId != null
+                    ? storePath(storeId) + "/customers/" + customerId + "/magic-link"
+                    : storePath(storeId) + "/subscriptions/" + subscriptionId + "/magic-link";
+            return answer(portal.post(path, body));
         }
         return direct("GenerateMagicLinkFunction", request);
     }
 
     public Answer updateEmail(String customerId, Map<String, Object> request) {
         if (style == CallingStyle.HTTP) {
-            return answer(portal.put("/admin/customers/" + customerId + "/email", request));
+            Map<String, Object> body = new LinkedHashMap<>(request);
+            String storeId = String.valueOf(body.remove("storeId"));
+            return answer(portal.put(customerPath(storeId, customerId) + "/email", body));
         }
         return direct("UpdateEmailFunction", with(request, "customerId", customerId));
     }
 
     public Answer revoke(String customerId, Map<String, Object> request) {
+        return customerAction("revoke", customerId, request);
+    }
+
+    public Answer unlock(String customerId, Map<String, Object> request) {
+        return customerAction("unlock", customerId, request);
+    }
+
+    private Answer customerAction(String action, String customerId, Map<String, Object> request) {
         if (style == CallingStyle.HTTP) {
-            return answer(portal.post("/admin/customers/" + customerId + "/revoke", request));
+            Map<String, Object> body = new LinkedHashMap<>(request);
+            String storeId = String.valueOf(body.remove("storeId"));
+            return answer(portal.post(customerPath(storeId, customerId) + "/" + action, body));
         }
-        return direct("UpdateEmailFunction", with(with(request, "customerId", customerId), "action", "revoke"));
+        return direct("UpdateEmailFunction", with(with(request, "customerId", customerId), "action", action));
     }
 
     public Answer audit(String storeId, String customerId) {
         if (style == CallingStyle.HTTP) {
-            return answer(portal.get("/admin/customers/" + customerId + "/audit", Map.of("storeId", storeId)));
+            return answer(portal.get(customerPath(storeId, customerId) + "/audit", Map.of()));
         }
         return direct("UpdateEmailFunction", Map.of("action", "audit", "storeId", storeId, "customerId", customerId));
     }
@@ -110,17 +134,27 @@ public final class Dashboard {
 
     public Answer search(String storeId, String query) {
         if (style == CallingStyle.HTTP) {
-            return answer(portal.get("/admin/customers", Map.of("storeId", storeId, "q", query)));
+            return answer(portal.get(storePath(storeId) + "/customers", Map.of("q", query)));
         }
         return direct("UpdateEmailFunction", Map.of("action", "search", "storeId", storeId, "q", query));
     }
 
     public Answer customer(String storeId, String customerId) {
         if (style == CallingStyle.HTTP) {
-            return answer(portal.get("/admin/customers/" + customerId, Map.of("storeId", storeId)));
+            return answer(portal.get(customerPath(storeId, customerId), Map.of()));
         }
         return direct("UpdateEmailFunction", Map.of("action", "customer", "storeId", storeId,
                 "customerId", customerId));
+    }
+
+    /** The path of a store's support routes. */
+    public static String storePath(String storeId) {
+        return "/admin/stores/" + storeId;
+    }
+
+    /** The path of a customer's support routes. */
+    public static String customerPath(String storeId, String customerId) {
+        return storePath(storeId) + "/customers/" + customerId;
     }
 
     /** Any payload, straight to a function: for what the dashboard should never send. */

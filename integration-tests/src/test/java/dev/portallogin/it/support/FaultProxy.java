@@ -81,11 +81,17 @@ public final class FaultProxy implements AutoCloseable {
     private record Rule(Set<String> operations, AtomicInteger remaining, Failure failure, Duration delay) {
     }
 
+    /** One AWS call that went through, with the emulator's answer. */
+    public record Call(String operation, String request, int status, String response, long millis) {
+    }
+
     private final HttpServer server;
     private final URI target;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final AtomicInteger injected = new AtomicInteger();
+    private final List<Call> recorded = new CopyOnWriteArrayList<>();
+    private volatile boolean recording;
 
     private FaultProxy(URI target) throws IOException {
         this.target = target;
@@ -117,6 +123,17 @@ public final class FaultProxy implements AutoCloseable {
 
     public void heal() {
         rules.clear();
+    }
+
+    /** Starts keeping every call that goes through, forgetting those kept before. */
+    public void record() {
+        recorded.clear();
+        recording = true;
+    }
+
+    /** The calls kept since {@link #record()}. */
+    public List<Call> recorded() {
+        return List.copyOf(recorded);
     }
 
     /** How many calls got a fault so far. */
@@ -151,7 +168,12 @@ public final class FaultProxy implements AutoCloseable {
                     values.forEach(value -> request.header(name, value));
                 }
             });
+            long started = System.nanoTime();
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (recording) {
+                recorded.add(new Call(operation, new String(body, StandardCharsets.UTF_8), response.statusCode(),
+                        new String(response.body(), StandardCharsets.UTF_8), (System.nanoTime() - started) / 1_000_000));
+            }
             response.headers().map().forEach((name, values) -> {
                 if (!Set.of("content-length", "transfer-encoding", "connection", ":status").contains(name)) {
                     values.forEach(value -> exchange.getResponseHeaders().add(name, value));

@@ -28,6 +28,8 @@ public final class Portal {
 
     /** The sender domain every test store mails from; verified in SES once. */
     public static final String SENDER_DOMAIN = "shop.example.com";
+    /** The role every test store lists; the API's default caller is a session of it ({@code LOCAL_AGENT}). */
+    public static final String SUPPORT_ROLE = "arn:aws:iam::123456789012:role/PortalSupport";
     private static final AtomicInteger SOURCE_IPS = new AtomicInteger();
     private static volatile boolean senderVerified;
 
@@ -83,7 +85,7 @@ public final class Portal {
     public Store newStore(String... smsCountries) {
         String storeId = "s-" + UUID.randomUUID().toString().substring(0, 12);
         Store store = new Store(storeId, "Store " + storeId, "https://portal." + storeId + ".example.com",
-                "login@" + SENDER_DOMAIN, "US", Set.of(smsCountries));
+                "login@" + SENDER_DOMAIN, "US", Set.of(smsCountries), Set.of(SUPPORT_ROLE));
         new Seed(List.of(store), List.of(), List.of()).load(backend.dynamoDb(), backend.table("DirectoryTable"));
         return store;
     }
@@ -143,6 +145,11 @@ public final class Portal {
     public HttpResponse put(String path, Object body) {
         return api.handle(new HttpRequest("PUT", path, Map.of(), Map.of("content-type", "application/json"),
                 Json.write(body), sourceIp));
+    }
+
+    /** Any request, e.g. one signed by another IAM principal ({@link HttpRequest#signedBy}). */
+    public HttpResponse send(HttpRequest request) {
+        return seen(api.handle(request));
     }
 
     public HttpResponse get(String path, Map<String, String> query) {

@@ -48,11 +48,11 @@ public final class SeenSecrets {
         }
     }
 
-    /** The session value of a {@code Set-Cookie: portal_session=...} header. */
+    /** The session value of a {@code Set-Cookie: __Host-portal_session=...} header. */
     public static void noteCookies(List<String> cookies) {
         for (String cookie : cookies) {
-            if (cookie.startsWith("portal_session=") && cookie.indexOf(';') > "portal_session=".length()) {
-                note("session", cookie.substring("portal_session=".length(), cookie.indexOf(';')));
+            if (cookie.startsWith("__Host-portal_session=") && cookie.indexOf(';') > "__Host-portal_session=".length()) {
+                note("session", cookie.substring("__Host-portal_session=".length(), cookie.indexOf(';')));
             }
         }
     }

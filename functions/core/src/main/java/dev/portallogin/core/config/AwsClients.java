@@ -97,15 +97,15 @@ public final class AwsClients {
     }
 
     public DynamoDbCustomerDirectory customerDirectory() {
-        return new DynamoDbCustomerDirectory(dynamoDb(), config.directoryTable());
+        return new DynamoDbCustomerDirectory(dynamoDb(), config.directoryTable(), config.auditTable());
     }
 
     public DynamoDbLoginStore loginStore() {
-        return new DynamoDbLoginStore(dynamoDb(), config.loginTable(), config.directoryTable());
+        return new DynamoDbLoginStore(dynamoDb(), config.loginTable(), config.directoryTable(), config.auditTable());
     }
 
     public DynamoDbAuditLog auditLog() {
-        return new DynamoDbAuditLog(dynamoDb(), config.directoryTable());
+        return new DynamoDbAuditLog(dynamoDb(), config.auditTable());
     }
 
     public DynamoDbRateLimiter rateLimiter() {

@@ -15,6 +15,7 @@ import java.util.Optional;
 public record Config(
         String directoryTable,
         String loginTable,
+        String auditTable,
         String codeKeySecretArn,
         String region,
         Optional<URI> endpoint,
@@ -26,6 +27,7 @@ public record Config(
         Duration sessionLifetime,
         int maxCodeAttempts,
         int maxConsecutiveCodeFailures,
+        Duration codeLockDuration,
         Duration minResponseTime,
         List<RateLimit> identifierLimits,
         List<RateLimit> sourceIpLimits,
@@ -62,6 +64,7 @@ public record Config(
         return new Config(
                 env.getOrDefault("DIRECTORY_TABLE", "portal-directory"),
                 env.getOrDefault("LOGIN_TABLE", "portal-login"),
+                env.getOrDefault("AUDIT_TABLE", "portal-audit"),
                 env.get("CODE_KEY_SECRET_ARN"),
                 env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1")),
                 Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
@@ -73,6 +76,7 @@ public record Config(
                 seconds(env, "SESSION_TTL_SECONDS", 7 * 24 * 3600),
                 integer(env, "MAX_CODE_ATTEMPTS", 5),
                 integer(env, "MAX_CONSECUTIVE_CODE_FAILURES", 20),
+                seconds(env, "CODE_LOCK_SECONDS", 24 * 3600),
                 Duration.ofMillis(integer(env, "MIN_RESPONSE_MILLIS", 300)),
                 RateLimit.parseList(env.getOrDefault("IDENTIFIER_RATE_LIMITS", "1/60,5/3600,10/86400")),
                 RateLimit.parseList(env.getOrDefault("SOURCE_IP_RATE_LIMITS", "20/3600")),

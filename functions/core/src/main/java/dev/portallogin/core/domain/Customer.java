@@ -1,39 +1,59 @@
 package dev.portallogin.core.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * A subscriber of one store.
  *
- * @param email                 the address on file as stored; may be missing or invalid (imported data)
- * @param phoneE164             the phone on file in E.164 form, or null
- * @param emailBouncing         true once the mail system reported the address as bouncing
- * @param credentialsRevokedAt  codes and links issued before this instant no longer work; null when never revoked
- * @param consecutiveCodeFailures wrong codes since the last successful sign-in
+ * @param email                   the address on file as stored; may be missing or invalid (imported data)
+ * @param phoneE164               the phone on file in E.164 form, or null
+ * @param emailBouncing           true once SES reported the address as permanently bouncing
+ * @param emailComplained         true once the customer marked a login email as spam
+ * @param credentialsRevokedAt    codes, links and sessions from before this instant no longer work; null when never
+ * @param consecutiveCodeFailures wrong codes since the last successful sign-in (or unlock)
+ * @param lastCodeFailureAt       when the last of them was counted; code sign-in locks from there, or null
  */
 public record Customer(String storeId, String customerId, String email, String phoneE164, String firstName,
-                       String lastName, boolean emailBouncing, Instant credentialsRevokedAt,
-                       int consecutiveCodeFailures) {
+                       String lastName, boolean emailBouncing, boolean emailComplained, Instant credentialsRevokedAt,
+                       int consecutiveCodeFailures, Instant lastCodeFailureAt) {
 
-    /** A customer as imported: no revocation, no failed codes. */
+    /** A customer as imported: no complaint, no revocation, no failed codes. */
     public Customer(String storeId, String customerId, String email, String phoneE164, String firstName,
                     String lastName, boolean emailBouncing, Instant credentialsRevokedAt) {
-        this(storeId, customerId, email, phoneE164, firstName, lastName, emailBouncing, credentialsRevokedAt, 0);
+        this(storeId, customerId, email, phoneE164, firstName, lastName, emailBouncing, false, credentialsRevokedAt,
+                0, null);
     }
 
-    /** Code sign-in stays off after {@code limit} wrong codes in a row, until a magic link signs the customer in. */
-    public boolean codeLoginLocked(int limit) {
-        return consecutiveCodeFailures >= limit;
+    /**
+     * Code sign-in is paused once {@code limit} wrong codes came in a row, for {@code lockDuration} after the last
+     * of them, or until a magic-link sign-in or an agent's unlock.
+     */
+    public boolean codeLoginLocked(int limit, Duration lockDuration, Instant now) {
+        return codeLoginLockedUntil(limit, lockDuration).filter(now::isBefore).isPresent();
     }
 
-    /** The address login mail may go to: present, accepted by a mail system and not bouncing. */
+    /** When a lock from {@code limit} wrong codes ends; empty when the count never reached the limit. */
+    public Optional<Instant> codeLoginLockedUntil(int limit, Duration lockDuration) {
+        if (consecutiveCodeFailures < limit) {
+            return Optional.empty();
+        }
+        return Optional.of(lastCodeFailureAt == null ? Instant.MAX : lastCodeFailureAt.plus(lockDuration));
+    }
+
+    /** The address login mail may go to: present, accepted by a mail system, neither bouncing nor complained. */
     public Optional<EmailAddress> deliverableEmail() {
-        return emailBouncing ? Optional.empty() : EmailAddress.parse(email);
+        return emailBouncing || emailComplained ? Optional.empty() : EmailAddress.parse(email);
     }
 
     public Optional<String> phone() {
         return Optional.ofNullable(phoneE164);
+    }
+
+    /** Whether something issued or opened at {@code at} was cut off by a revoke or an email change. */
+    public boolean revokedSince(Instant at) {
+        return credentialsRevokedAt != null && !at.isAfter(credentialsRevokedAt);
     }
 
     public String displayName() {

@@ -117,6 +117,27 @@ public abstract class PortalFailure extends RuntimeException {
         }
     }
 
+    /** A support caller acting on a store it is not listed for, or on a store that does not exist. */
+    public static final class Forbidden extends PortalFailure {
+        public Forbidden() {
+            super("forbidden");
+        }
+    }
+
+    /** A request for a route the function does not serve. */
+    public static final class RouteNotFound extends PortalFailure {
+        public RouteNotFound() {
+            super("no such route");
+        }
+    }
+
+    /** A body that is not {@code application/json} on a JSON route. */
+    public static final class UnsupportedMediaType extends PortalFailure {
+        public UnsupportedMediaType() {
+            super("unsupported media type");
+        }
+    }
+
     public static final class NotSignedIn extends PortalFailure {
         public NotSignedIn() {
             super("not signed in");

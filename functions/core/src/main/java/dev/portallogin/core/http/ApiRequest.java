@@ -1,5 +1,11 @@
 package dev.portallogin.core.http;
 
+import dev.portallogin.core.domain.Actor;
+import dev.portallogin.core.domain.PortalFailure.Forbidden;
+import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
+import dev.portallogin.core.domain.PrincipalArn;
+import dev.portallogin.core.domain.PortalFailure.UnsupportedMediaType;
+import dev.portallogin.core.domain.RecordId;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -11,7 +17,7 @@ import java.util.Optional;
 /** The parts of an API Gateway HTTP API event (payload format 2.0) the handlers use. */
 public record ApiRequest(String method, String path, String routeKey, Map<String, String> headers,
                          Map<String, String> query, Map<String, String> pathParameters, List<String> cookies,
-                         String body, String sourceIp) {
+                         String body, String sourceIp, String callerArn) {
 
     /** True when {@code event} has the shape of an API Gateway v2 event rather than a direct invocation payload. */
     public static boolean isApiGatewayEvent(Map<String, Object> event) {
@@ -41,7 +47,55 @@ public record ApiRequest(String method, String path, String routeKey, Map<String
                 strings(event.get("pathParameters")),
                 cookies,
                 body,
-                http.get("sourceIp") instanceof String ip ? ip : null);
+                http.get("sourceIp") instanceof String ip ? ip : null,
+                map(map(context.get("authorizer")).get("iam")).get("userArn") instanceof String arn ? arn : null);
+    }
+
+    /**
+     * The JSON body of a JSON route. A body of another type is refused: a form or {@code text/plain} post is what a
+     * cross-site form can send without the browser asking first, so accepting only JSON keeps those out.
+     *
+     * @throws UnsupportedMediaType the body is not declared {@code application/json}
+     * @throws InvalidRequest       it is missing or not a JSON object
+     */
+    public RequestBody jsonBody() {
+        requireJson();
+        return RequestBody.parse(body);
+    }
+
+    /** Like {@link #jsonBody()} for a route whose body may be left out: no body reads as an empty object. */
+    public RequestBody optionalJsonBody() {
+        if (body == null || body.isEmpty()) {
+            return RequestBody.of(Map.of());
+        }
+        return jsonBody();
+    }
+
+    private void requireJson() {
+        String type = header("content-type").map(value -> value.toLowerCase(Locale.ROOT).strip()).orElse("");
+        if (!(type.equals("application/json") || type.startsWith("application/json;"))) {
+            throw new UnsupportedMediaType();
+        }
+    }
+
+    /**
+     * The support agent behind a SigV4-signed {@code /admin} request: the IAM principal API Gateway authenticated,
+     * with the dashboard's display {@code label} beside it.
+     *
+     * @throws Forbidden no IAM caller (the route is not IAM-authorised) or one that is not a role or user
+     */
+    public Actor agent(String label) {
+        return PrincipalArn.parse(callerArn).map(principal -> Actor.agent(principal, label))
+                .orElseThrow(Forbidden::new);
+    }
+
+    /** A path parameter of the route that must be an id ({@code {storeId}}, {@code {customerId}}…). */
+    public String pathId(String name) {
+        String id = pathParameters.get(name);
+        if (!RecordId.isWellFormed(id)) {
+            throw new InvalidRequest("The " + name + " in the path is not a valid id.");
+        }
+        return id;
     }
 
     public Optional<String> header(String name) {

@@ -4,6 +4,7 @@ import dev.portallogin.core.domain.PortalFailure;
 import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
 import dev.portallogin.core.domain.PortalFailure.DeliveryFailed;
 import dev.portallogin.core.domain.PortalFailure.EmailInUse;
+import dev.portallogin.core.domain.PortalFailure.Forbidden;
 import dev.portallogin.core.domain.PortalFailure.InvalidCode;
 import dev.portallogin.core.domain.PortalFailure.InvalidEmail;
 import dev.portallogin.core.domain.PortalFailure.InvalidIdentifier;
@@ -12,8 +13,10 @@ import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.domain.PortalFailure.NoValidEmail;
 import dev.portallogin.core.domain.PortalFailure.NotSignedIn;
 import dev.portallogin.core.domain.PortalFailure.RateLimited;
+import dev.portallogin.core.domain.PortalFailure.RouteNotFound;
 import dev.portallogin.core.domain.PortalFailure.SubscriptionNotFound;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
+import dev.portallogin.core.domain.PortalFailure.UnsupportedMediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -52,7 +55,13 @@ public final class FailureResponses {
             Map.entry(EmailInUse.class, new Answer(409, "email_in_use",
                     "Another customer of this store already uses this email address.")),
             Map.entry(NotSignedIn.class, new Answer(401, "not_signed_in",
-                    "You are not signed in.")));
+                    "You are not signed in.")),
+            Map.entry(Forbidden.class, new Answer(403, "forbidden",
+                    "You may not act on this store.")),
+            Map.entry(RouteNotFound.class, new Answer(404, "not_found",
+                    "There is nothing at this address.")),
+            Map.entry(UnsupportedMediaType.class, new Answer(415, "unsupported_media_type",
+                    "Send the request body as JSON (Content-Type: application/json).")));
 
     private static final Answer UNAVAILABLE = new Answer(503, "service_unavailable",
             "The service is temporarily unavailable. Please try again.");

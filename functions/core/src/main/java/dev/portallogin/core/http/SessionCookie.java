@@ -1,13 +1,14 @@
 package dev.portallogin.core.http;
 
 import dev.portallogin.core.domain.Session;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** The {@code portal_session} cookie and the JSON document that answers a successful sign-in. */
+/**
+ * The {@code __Host-portal_session} cookie. The {@code __Host-} prefix makes browsers accept it only with
+ * {@code Secure}, {@code Path=/} and no {@code Domain}: no sibling subdomain can set or overwrite it.
+ */
 public final class SessionCookie {
 
-    public static final String NAME = "portal_session";
+    public static final String NAME = "__Host-portal_session";
 
     private SessionCookie() {
     }
@@ -21,16 +22,9 @@ public final class SessionCookie {
         return NAME + "=; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=0";
     }
 
-    public static Map<String, Object> document(Session session) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("customerId", session.customerId());
-        document.put("storeId", session.storeId());
-        document.put("expiresAt", session.expiresAt().toString());
-        return document;
-    }
-
     /** 200 with the session document and the cookie. */
     public static ApiResponse signedIn(Session session) {
-        return ApiResponse.json(200, document(session)).withCookie(issue(session));
+        return ApiResponse.json(200, Documents.session(session.storeId(), session.customerId(), session.expiresAt()))
+                .withCookie(issue(session));
     }
 }

@@ -3,9 +3,13 @@ package dev.portallogin.core.port;
 import dev.portallogin.core.domain.AuditEntry;
 import java.util.List;
 
-/** The per-customer trail of what support agents did. */
+/**
+ * The append-only trail of what support did and what happened to a customer's login. Entries can be added and
+ * read, never changed or deleted (the functions' IAM policies allow nothing else on the audit table).
+ */
 public interface AuditLog {
 
+    /** Adds an entry; never overwrites one. */
     void record(AuditEntry entry);
 
     /** The customer's entries, newest first, at most {@code limit}. */

@@ -1,5 +1,6 @@
 package dev.portallogin.core.port;
 
+import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Session;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,16 +20,22 @@ public interface LoginStore {
      * A magic link as stored under the hash of its token. A used link stays stored (until TTL removes it) marked
      * with {@code usedAt}, so that opening it again can be answered helpfully.
      *
-     * @param source {@code customer} for a link a customer asked for, {@code agent} for one support generated
-     * @param usedAt when it signed someone in, or null
+     * @param source      {@code customer} for a link a customer asked for, {@code agent} for one support generated
+     * @param sentTo      the masked address the link was emailed to, or null when it was not emailed
+     * @param browserHash SHA-256 of the sign-in cookie of the browser that asked for it, or null (agent links)
+     * @param usedAt      when it signed someone in, or null
      */
     record StoredLink(String tokenHash, String storeId, String customerId, String source, Instant issuedAt,
-                      Instant expiresAt, Instant usedAt) {
+                      Instant expiresAt, String sentTo, String browserHash, Instant usedAt) {
 
         /** A new, unused link. */
         public StoredLink(String tokenHash, String storeId, String customerId, String source, Instant issuedAt,
-                          Instant expiresAt) {
-            this(tokenHash, storeId, customerId, source, issuedAt, expiresAt, null);
+                          Instant expiresAt, String sentTo, String browserHash) {
+            this(tokenHash, storeId, customerId, source, issuedAt, expiresAt, sentTo, browserHash, null);
+        }
+
+        public boolean isAgentLink() {
+            return "agent".equals(source);
         }
 
         public boolean isLiveAt(Instant now) {
@@ -57,19 +64,23 @@ public interface LoginStore {
     Optional<StoredCode> countCodeAttempt(String storeId, String customerId, int maxAttempts, Instant now);
 
     /**
-     * Spends the code and starts the session in one transaction. False when the code was spent, replaced or
-     * revoked meanwhile; then no session exists.
+     * Spends the code, starts the session and records the sign-in in the customer's trail, in one transaction. False
+     * when the code was spent, replaced or revoked meanwhile; then no session exists.
      */
-    boolean consumeCode(StoredCode code, Session session);
+    boolean consumeCode(StoredCode code, Session session, AuditEntry signIn);
 
     /** The link stored under {@code tokenHash}, whether or not it is still valid. */
     Optional<StoredLink> findLink(String tokenHash);
 
     /**
-     * Marks the link used and starts the session in one transaction; a customer-requested link also ends the code
-     * that came with it. False when the link was used, replaced, expired at {@code now} or revoked meanwhile.
+     * Marks the link used, starts the session and records the sign-in, in one transaction; a customer-requested link
+     * also ends the code that came with it. False when the link was used, replaced, expired at {@code now} or revoked
+     * meanwhile.
      */
-    boolean consumeLink(StoredLink link, Session session, Instant now);
+    boolean consumeLink(StoredLink link, Session session, Instant now, AuditEntry signIn);
+
+    /** The hash of the customer's newest self-requested link, if one was issued and not yet spent. */
+    Optional<String> currentCustomerLinkHash(String storeId, String customerId);
 
     /** The session stored under {@code tokenHash}, whether or not it is still valid. */
     Optional<StoredSession> findSession(String tokenHash);

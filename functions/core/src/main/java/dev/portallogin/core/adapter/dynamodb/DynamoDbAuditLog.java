@@ -7,7 +7,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** {@link AuditLog} in the directory table ({@link AuditItems}). */
+/** {@link AuditLog} on the audit table ({@link AuditItems}): conditional puts and queries, nothing else. */
 public class DynamoDbAuditLog implements AuditLog {
 
     private final DynamoDbClient dynamoDb;
@@ -20,17 +20,20 @@ public class DynamoDbAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEntry entry) {
-        dynamoDb.putItem(request -> request.tableName(table).item(AuditItems.item(entry)));
+        var put = AuditItems.put(table, entry);
+        dynamoDb.putItem(request -> request.tableName(table).item(put.item())
+                .conditionExpression(put.conditionExpression())
+                .expressionAttributeNames(put.expressionAttributeNames()));
     }
 
     @Override
     public List<AuditEntry> list(String storeId, String customerId, int limit) {
         return dynamoDb.query(request -> request
                         .tableName(table)
-                        .keyConditionExpression("#pk = :store AND begins_with(#sk, :prefix)")
-                        .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK, "#sk", DirectoryItems.SK))
-                        .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(storeId),
-                                ":prefix", AttributeValue.fromS(AuditItems.customerPrefix(customerId))))
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", AuditItems.PK))
+                        .expressionAttributeValues(Map.of(":pk",
+                                AttributeValue.fromS(AuditItems.partition(storeId, customerId))))
                         .scanIndexForward(false)
                         .limit(limit))
                 .items().stream().map(AuditItems::entry).toList();

@@ -6,11 +6,10 @@ import static dev.portallogin.core.adapter.dynamodb.Attributes.epochSeconds;
 import static dev.portallogin.core.adapter.dynamodb.Attributes.n;
 import static dev.portallogin.core.adapter.dynamodb.Attributes.s;
 
+import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.port.LoginStore;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,14 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * {@link LoginStore} on the login table ({@link LoginItems}). Spending a secret and starting the session is one
- * transaction that also checks the customer's revocation time in the directory table, so a code or link issued
- * before an email change or a revoke can never start a session, and a failure half-way leaves nothing behind.
+ * {@link LoginStore} on the login table ({@link LoginItems}). Spending a secret, starting the session and recording
+ * the sign-in in the audit table is one transaction that also checks the customer's revocation time in the
+ * directory table, so a code or link issued before an email change or a revoke can never start a session, and a
+ * failure half-way leaves nothing behind.
  */
 public class DynamoDbLoginStore implements LoginStore {
 
@@ -35,11 +33,13 @@ public class DynamoDbLoginStore implements LoginStore {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final String directoryTable;
+    private final String auditTable;
 
-    public DynamoDbLoginStore(DynamoDbClient dynamoDb, String table, String directoryTable) {
+    public DynamoDbLoginStore(DynamoDbClient dynamoDb, String table, String directoryTable, String auditTable) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.directoryTable = directoryTable;
+        this.auditTable = auditTable;
     }
 
     @Override
@@ -60,9 +60,13 @@ public class DynamoDbLoginStore implements LoginStore {
                         ":issuedAt", epochMillis(code.issuedAt()), ":expiresAt", epochSeconds(code.expiresAt()),
                         ":linkHash", s(link.tokenHash())))
                 .build();
-        dynamoDb.transactWriteItems(request -> request.clientRequestToken(Attributes.idempotencyToken()).transactItems(
-                TransactWriteItem.builder().update(login).build(),
-                TransactWriteItem.builder().put(newLink(link)).build()));
+        Transaction.Outcome outcome = new Transaction()
+                .update(null, login)
+                .put("new link", newLink(link))
+                .commit(dynamoDb);
+        if (!outcome.committed()) {
+            throw new IllegalStateException("a 256-bit link hash collided or a parallel request conflicted");
+        }
     }
 
     @Override
@@ -92,7 +96,7 @@ public class DynamoDbLoginStore implements LoginStore {
     }
 
     @Override
-    public boolean consumeCode(StoredCode code, Session session) {
+    public boolean consumeCode(StoredCode code, Session session, AuditEntry signIn) {
         Update spendCode = Update.builder()
                 .tableName(table)
                 .key(LoginItems.loginKey(code.storeId(), code.customerId()))
@@ -101,21 +105,24 @@ public class DynamoDbLoginStore implements LoginStore {
                 .expressionAttributeNames(Map.of("#codeId", LoginItems.CODE_ID))
                 .expressionAttributeValues(Map.of(":codeId", s(code.codeId())))
                 .build();
-        return commit(List.of(
-                TransactWriteItem.builder().update(spendCode).build(),
-                notRevokedSince(code.storeId(), code.customerId(), code.issuedAt()),
-                TransactWriteItem.builder().put(newSession(session)).build()));
+        return signIn(new Transaction().update("code unspent", spendCode), code.storeId(), code.customerId(),
+                code.issuedAt(), session, signIn);
     }
 
     @Override
     public Optional<StoredLink> findLink(String tokenHash) {
-        return get(LoginItems.linkKey(tokenHash)).map(item -> LoginItems.link(tokenHash, item));
+        return Reads.get(dynamoDb, table, LoginItems.linkKey(tokenHash)).map(item -> LoginItems.link(tokenHash, item));
     }
 
     @Override
-    public boolean consumeLink(StoredLink link, Session session, Instant now) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(Update.builder()
+    public Optional<String> currentCustomerLinkHash(String storeId, String customerId) {
+        return Reads.get(dynamoDb, table, LoginItems.loginKey(storeId, customerId))
+                .map(item -> Attributes.string(item, LoginItems.LINK_HASH));
+    }
+
+    @Override
+    public boolean consumeLink(StoredLink link, Session session, Instant now, AuditEntry signIn) {
+        Transaction transaction = new Transaction().update("link unused and unexpired", Update.builder()
                 .tableName(table)
                 .key(LoginItems.linkKey(link.tokenHash()))
                 .updateExpression("SET #usedAt = :nowMillis")
@@ -123,27 +130,52 @@ public class DynamoDbLoginStore implements LoginStore {
                 .expressionAttributeNames(Map.of("#pk", LoginItems.PK, "#usedAt", LoginItems.USED_AT,
                         "#expiresAt", LoginItems.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", epochSeconds(now), ":nowMillis", epochMillis(now)))
-                .build()).build());
-        if ("customer".equals(link.source())) {
+                .build());
+        if (!link.isAgentLink()) {
             // The link and the code came in one email: using either ends both. A newer request moved linkHash on,
             // which makes this link a replaced one.
-            writes.add(TransactWriteItem.builder().update(Update.builder()
+            transaction.update("link not replaced", Update.builder()
                     .tableName(table)
                     .key(LoginItems.loginKey(link.storeId(), link.customerId()))
                     .updateExpression(CODE_ATTRIBUTES)
                     .conditionExpression("#linkHash = :linkHash")
                     .expressionAttributeNames(Map.of("#linkHash", LoginItems.LINK_HASH))
                     .expressionAttributeValues(Map.of(":linkHash", s(link.tokenHash())))
-                    .build()).build());
+                    .build());
         }
-        writes.add(notRevokedSince(link.storeId(), link.customerId(), link.issuedAt()));
-        writes.add(TransactWriteItem.builder().put(newSession(session)).build());
-        return commit(writes);
+        return signIn(transaction, link.storeId(), link.customerId(), link.issuedAt(), session, signIn);
+    }
+
+    /**
+     * Completes a sign-in transaction: the customer still exists and nothing was revoked after {@code issuedAt}
+     * (the sign-in then clears the count of wrong codes, which lifts a lock of code sign-in), the new session, and
+     * the sign-in entry in the customer's trail. False when any condition failed or a parallel attempt got there
+     * first.
+     */
+    private boolean signIn(Transaction transaction, String storeId, String customerId, Instant issuedAt,
+                           Session session, AuditEntry signIn) {
+        return transaction
+                .update("not revoked since issued", Update.builder()
+                        .tableName(directoryTable)
+                        .key(DirectoryItems.customerKey(storeId, customerId))
+                        .updateExpression("SET #failures = :zero REMOVE #failedAt")
+                        .conditionExpression("attribute_exists(#pk) AND "
+                                + "(attribute_not_exists(#revokedAt) OR #revokedAt < :issuedAt)")
+                        .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK,
+                                "#revokedAt", DirectoryItems.CREDENTIALS_REVOKED_AT,
+                                "#failures", DirectoryItems.CONSECUTIVE_CODE_FAILURES,
+                                "#failedAt", DirectoryItems.LAST_CODE_FAILURE_AT))
+                        .expressionAttributeValues(Map.of(":issuedAt", epochMillis(issuedAt), ":zero", n(0)))
+                        .build())
+                .put("new session", newSession(session))
+                .put(null, AuditItems.put(auditTable, signIn))
+                .commit(dynamoDb)
+                .committed();
     }
 
     @Override
     public Optional<StoredSession> findSession(String tokenHash) {
-        return get(LoginItems.sessionKey(tokenHash)).map(LoginItems::session);
+        return Reads.get(dynamoDb, table, LoginItems.sessionKey(tokenHash)).map(LoginItems::session);
     }
 
     @Override
@@ -166,44 +198,5 @@ public class DynamoDbLoginStore implements LoginStore {
                 .item(item)
                 .conditionExpression("attribute_not_exists(" + LoginItems.PK + ")")
                 .build();
-    }
-
-    /**
-     * The customer still exists and nothing was revoked after {@code issuedAt}; the sign-in then clears the count of
-     * wrong codes, which is what re-enables a code login locked by too many of them.
-     */
-    private TransactWriteItem notRevokedSince(String storeId, String customerId, Instant issuedAt) {
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(directoryTable)
-                .key(DirectoryItems.customerKey(storeId, customerId))
-                .updateExpression("SET #failures = :zero")
-                .conditionExpression("attribute_exists(#pk) AND "
-                        + "(attribute_not_exists(#revokedAt) OR #revokedAt < :issuedAt)")
-                .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK,
-                        "#revokedAt", DirectoryItems.CREDENTIALS_REVOKED_AT,
-                        "#failures", DirectoryItems.CONSECUTIVE_CODE_FAILURES))
-                .expressionAttributeValues(Map.of(":issuedAt", epochMillis(issuedAt), ":zero", n(0)))
-                .build()).build();
-    }
-
-    /** True when the transaction committed; false when a condition failed or a parallel attempt got there first. */
-    private boolean commit(List<TransactWriteItem> writes) {
-        try {
-            dynamoDb.transactWriteItems(request -> request.clientRequestToken(Attributes.idempotencyToken()).transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            boolean lostToCondition = cancelled.cancellationReasons().stream()
-                    .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code())
-                            || "TransactionConflict".equals(reason.code()));
-            if (lostToCondition) {
-                return false;
-            }
-            throw cancelled;
-        }
-    }
-
-    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
-        var response = dynamoDb.getItem(request -> request.tableName(table).key(key).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 }

@@ -38,6 +38,8 @@ public final class LoginItems {
     static final String METHOD = "method";
     static final String CREATED_AT = "createdAt";
     static final String USED_AT = "usedAt";
+    static final String SENT_TO = "sentTo";
+    static final String BROWSER_HASH = "browserHash";
 
     private LoginItems() {
     }
@@ -61,13 +63,19 @@ public final class LoginItems {
         item.put(SOURCE, s(link.source()));
         item.put(ISSUED_AT, epochMillis(link.issuedAt()));
         item.put(EXPIRES_AT, epochSeconds(link.expiresAt()));
+        if (link.sentTo() != null) {
+            item.put(SENT_TO, s(link.sentTo()));
+        }
+        if (link.browserHash() != null) {
+            item.put(BROWSER_HASH, s(link.browserHash()));
+        }
         return item;
     }
 
     static StoredLink link(String tokenHash, Map<String, AttributeValue> item) {
         return new StoredLink(tokenHash, string(item, STORE_ID), string(item, CUSTOMER_ID), string(item, SOURCE),
-                instantFromMillis(item, ISSUED_AT), instantFromSeconds(item, EXPIRES_AT),
-                instantFromMillis(item, USED_AT));
+                instantFromMillis(item, ISSUED_AT), instantFromSeconds(item, EXPIRES_AT), string(item, SENT_TO),
+                string(item, BROWSER_HASH), instantFromMillis(item, USED_AT));
     }
 
     static StoredCode code(Map<String, AttributeValue> item) {
