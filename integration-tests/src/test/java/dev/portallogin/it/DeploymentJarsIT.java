@@ -2,6 +2,7 @@ package dev.portallogin.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
@@ -10,8 +11,11 @@ import dev.portallogin.it.support.AwsBackend;
 import dev.portallogin.it.support.Outbox;
 import dev.portallogin.it.support.Portal;
 import dev.portallogin.it.support.SeenSecrets;
+import dev.portallogin.tools.QueuePoller;
 import dev.portallogin.tools.TemplateModel;
 import dev.portallogin.tools.bench.LambdaProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * before its snapshot. A customer signs in with a code and a support agent sends a magic link, each step answered by
  * a different jar. The other suites call the handlers in-process; this one catches what only the jars can get wrong:
  * a class the shade plugin left out, priming that reaches for a library a function does not carry, a signed request
- * to SES, SNS or Secrets Manager that the real services' wire format would refuse.
+ * to SES, SNS, SQS or Secrets Manager that the real services' wire format would refuse. The delivery queue is drained
+ * through deliver-message's jar.
  */
 class DeploymentJarsIT {
 
@@ -78,10 +83,11 @@ class DeploymentJarsIT {
         Map<String, Object> requested = api("request-code", "events/request-code-email.json",
                 Map.of("storeId", store.storeId(), "identifier", customer.phoneE164()));
         assertThat(requested.get("statusCode")).as(String.valueOf(requested.get("body"))).isEqualTo(202);
-        List<Outbox.Sms> sms = portal.outbox().smsTo(customer.phoneE164());
+        Outbox sent = deliveredByTheJar();
+        List<Outbox.Sms> sms = sent.smsTo(customer.phoneE164());
         assertThat(sms).hasSize(1);
         String code = sms.get(0).code().orElseThrow();
-        assertThat(portal.outbox().lastEmailTo(customer.email()).code()).as("the same code by email").hasValue(code);
+        assertThat(sent.lastEmailTo(customer.email()).code()).as("the same code by email").hasValue(code);
 
         Map<String, Object> wrong = api("verify-link", "events/verify-code.json", Map.of("storeId", store.storeId(),
                 "identifier", customer.email(), "code", code.equals("0000") ? "0001" : "0000"));
@@ -106,7 +112,7 @@ class DeploymentJarsIT {
                 "subscriptionId", subscription.subscriptionId(), "agentId", "agent-42", "kind", "magic",
                 "send", true));
         assertThat(sent).as(sent.toString()).doesNotContainKey("error");
-        assertThat(portal.outbox().lastEmailTo(customer.email()).magicLinkToken()).as("the link the agent sent")
+        assertThat(deliveredByTheJar().lastEmailTo(customer.email()).magicLinkToken()).as("the link the agent sent")
                 .isPresent();
     }
 
@@ -120,6 +126,25 @@ class DeploymentJarsIT {
                     .allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
             assertThat(lines).as(module).noneSatisfy(line -> assertThat(line).contains("\"level\":\"ERROR\""));
         }
+    }
+
+    /**
+     * The mail and SMS sent once the delivery queue has been drained through deliver-message's jar, invoked with
+     * the SQS events Lambda's event source mapping would send it.
+     */
+    private static Outbox deliveredByTheJar() {
+        RequestStreamHandler jar = (input, output, context) -> {
+            try {
+                output.write(RUNNING.get("deliver-message").invoke(new String(input.readAllBytes(),
+                        StandardCharsets.UTF_8), 60).getBytes(StandardCharsets.UTF_8));
+            } catch (Exception failed) {
+                throw new IOException(failed);
+            }
+        };
+        TemplateModel.QueueSource source = BACKEND.template().queueSources().get(0);
+        new QueuePoller(BACKEND.sqs(), BACKEND.physicalIds().get(source.queueLogicalId()), "us-east-1", jar,
+                source.batchSize()).drain();
+        return BACKEND.outbox();
     }
 
     /** A sample API Gateway event with this test's body and source address, answered by the module's jar. */

@@ -99,46 +99,22 @@ class FaultsIT {
     }
 
     @Test
-    void whenEmailFailsButSmsWorksTheRequestSucceeds() {
+    void aQueueThatCannotTakeTheMessagesIsA503AndCountsNothingAgainstTheCustomer() {
         Customer customer = portal.newCustomer(store, true);
-        proxy.fail(10, Failure.sesThrottling(), "ses:SendEmail");
-
-        assertThat(portal.requestCode(store, customer.email()).status()).isEqualTo(202);
-        assertThat(portal.outbox().smsTo(customer.phoneE164())).hasSize(1);
-
-        proxy.heal();
-        proxy.fail(1, Failure.sesMessageRejected(), "ses:SendEmail");
-        portal.clock.advance(Duration.ofSeconds(61));
-        assertThat(portal.requestCode(store, customer.email()).status()).isEqualTo(202);
-        assertThat(portal.outbox().smsTo(customer.phoneE164())).hasSize(2);
-        assertThat(portal.outbox().emailsTo(customer.email())).as("a refused message is not sent again").isEmpty();
-    }
-
-    @Test
-    void whenSmsFailsButEmailWorksTheRequestSucceeds() {
-        Customer customer = portal.newCustomer(store, true);
-        proxy.fail(10, Failure.snsFailure(), "sns:Publish");
-
-        assertThat(portal.requestCode(store, customer.email()).status()).isEqualTo(202);
-        assertThat(portal.outbox().emailsTo(customer.email())).hasSize(1);
-        assertThat(portal.outbox().smsTo(customer.phoneE164())).isEmpty();
-    }
-
-    @Test
-    void whenEveryChannelFailsTheCustomerIsToldToRetryAndCanAtOnce() {
-        Customer customer = portal.newCustomer(store, true);
-        proxy.fail(10, Failure.sesThrottling(), "ses:SendEmail").fail(10, Failure.snsFailure(), "sns:Publish");
+        proxy.fail(100, Failure.sqsInternalError(), "sqs:SendMessageBatch");
 
         HttpResponse failed = portal.requestCode(store, customer.email());
 
         assertThat(failed.status()).isEqualTo(503);
-        assertThat(json(failed)).containsEntry("error", "delivery_failed");
+        assertThat(json(failed)).containsEntry("error", "service_unavailable");
         assertThat(failed.header("Retry-After")).isPresent();
+        noInternalDetail(failed);
         proxy.heal();
-        assertThat(portal.requestCode(store, customer.email()).status()).isEqualTo(202);
+        assertThat(portal.requestCode(store, customer.email()).status()).as("nothing was counted").isEqualTo(202);
         assertThat(portal.outbox().emailsTo(customer.email())).hasSize(1);
-        Figures.record("Every channel failing (SES throttling + SNS 500)", "FaultsIT.whenEveryChannelFailsThe"
-                + "CustomerIsToldToRetryAndCanAtOnce", "503 delivery_failed; the retry right after: 202, email sent");
+        Figures.record("The delivery queue down while issuing a code", "FaultsIT.aQueueThatCannotTakeTheMessagesIsA503"
+                + "AndCountsNothingAgainstTheCustomer", "503 service_unavailable with Retry-After; the retry right "
+                + "after: 202, email sent");
     }
 
     @Test

@@ -17,11 +17,15 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates, in an emulator or a development account, the resources {@code template.yaml} declares: every DynamoDB
- * table with its keys, indexes and TTL, and every secret (with a fresh random value). Returns the physical names
- * to resolve the functions' {@code !Ref}s with.
+ * table with its keys, indexes and TTL, every queue (with its dead-letter queue), SNS topic and SES configuration
+ * set, and every secret (with a fresh random value). Returns the physical names to resolve the functions'
+ * {@code !Ref}s with.
  */
 public final class LocalAws {
 
@@ -43,6 +47,28 @@ public final class LocalAws {
             createTable(dynamoDb, name, table.properties());
             physicalIds.put(table.logicalId(), name);
         }
+        provisionQueues(template, physicalIds);
+        if (!template.topics().isEmpty()) {
+            try (SnsClient sns = aws.build(SnsClient.builder())) {
+                for (String logicalId : template.topics()) {
+                    physicalIds.put(logicalId, sns.createTopic(request -> request.name(namePrefix + logicalId))
+                            .topicArn());
+                }
+            }
+        }
+        if (!template.sesConfigurationSets().isEmpty()) {
+            try (SesV2Client ses = aws.build(SesV2Client.builder())) {
+                for (String logicalId : template.sesConfigurationSets()) {
+                    String name = namePrefix + logicalId;
+                    try {
+                        ses.createConfigurationSet(request -> request.configurationSetName(name));
+                    } catch (AlreadyExistsException alreadyThere) {
+                        // Created by an earlier run.
+                    }
+                    physicalIds.put(logicalId, name);
+                }
+            }
+        }
         if (!template.secrets().isEmpty()) {
             try (SecretsManagerClient secrets = aws.build(SecretsManagerClient.builder())) {
                 for (String logicalId : template.secrets()) {
@@ -51,6 +77,50 @@ public final class LocalAws {
             }
         }
         return physicalIds;
+    }
+
+    /**
+     * Creates the template's queues, dead-letter queues first (a redrive policy names its target's ARN), with their
+     * retention, visibility timeout, encryption and redrive policy; their physical id is the queue URL, as
+     * {@code !Ref} gives it.
+     */
+    private void provisionQueues(TemplateModel template, Map<String, String> physicalIds) {
+        Map<String, Map<String, Object>> queues = template.queues();
+        if (queues.isEmpty()) {
+            return;
+        }
+        Map<String, String> arns = new LinkedHashMap<>();
+        try (SqsClient sqs = aws.build(SqsClient.builder())) {
+            List<String> order = new ArrayList<>(queues.keySet());
+            order.sort((a, b) -> Boolean.compare(queues.get(a).containsKey("RedrivePolicy"),
+                    queues.get(b).containsKey("RedrivePolicy")));
+            for (String logicalId : order) {
+                Map<String, Object> properties = queues.get(logicalId);
+                Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
+                copy(properties, "MessageRetentionPeriod", attributes, QueueAttributeName.MESSAGE_RETENTION_PERIOD);
+                copy(properties, "VisibilityTimeout", attributes, QueueAttributeName.VISIBILITY_TIMEOUT);
+                copy(properties, "SqsManagedSseEnabled", attributes, QueueAttributeName.SQS_MANAGED_SSE_ENABLED);
+                Map<String, Object> redrive = TemplateModel.map(properties.get("RedrivePolicy"));
+                if (!redrive.isEmpty()) {
+                    Object target = TemplateModel.map(redrive.get("deadLetterTargetArn")).get("Fn::GetAtt");
+                    String targetArn = arns.get((String) ((List<?>) target).get(0));
+                    attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + targetArn
+                            + "\",\"maxReceiveCount\":" + redrive.get("maxReceiveCount") + "}");
+                }
+                String url = sqs.createQueue(request -> request.queueName(namePrefix + logicalId)
+                        .attributes(attributes)).queueUrl();
+                arns.put(logicalId, sqs.getQueueAttributes(request -> request.queueUrl(url)
+                        .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN));
+                physicalIds.put(logicalId, url);
+            }
+        }
+    }
+
+    private static void copy(Map<String, Object> properties, String name, Map<QueueAttributeName, String> attributes,
+                             QueueAttributeName attribute) {
+        if (properties.containsKey(name)) {
+            attributes.put(attribute, String.valueOf(properties.get(name)));
+        }
     }
 
     /** Lets SES send from these domains (an emulator accepts them at once; a real account sends a DNS check). */

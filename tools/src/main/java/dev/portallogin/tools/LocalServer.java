@@ -17,10 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code portal-tools local}: the whole product on this machine without Docker or the SAM CLI. Uses the AWS
@@ -51,10 +54,12 @@ public final class LocalServer implements AutoCloseable {
     private final Map<String, String> physicalIds;
     private final URI awsEndpoint;
     private final String agentArn;
+    private final List<QueuePoller> pollers;
 
     private LocalServer(HttpServer server, ExecutorService executor, MotoServer moto, TemplateModel template,
-                        Map<String, String> physicalIds, URI awsEndpoint, String agentArn) {
+                        Map<String, String> physicalIds, URI awsEndpoint, String agentArn, List<QueuePoller> pollers) {
         this.agentArn = agentArn;
+        this.pollers = pollers;
         this.server = server;
         this.executor = executor;
         this.moto = moto;
@@ -115,7 +120,12 @@ public final class LocalServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(exchange, api, web, outbox));
         server.start();
-        return new LocalServer(server, executor, moto, template, physicalIds, awsEndpoint, agentArn);
+        // Lambda polls the delivery queue for deliver-message; here a poller does, often enough that a code asked
+        // for on the login page is in the outbox within a second.
+        SqsClient sqs = clients.build(SqsClient.builder());
+        List<QueuePoller> pollers = QueuePoller.fromTemplate(template, physicalIds, api, sqs,
+                aws.get("AWS_REGION")).stream().map(poller -> poller.start(Duration.ofMillis(100), 2)).toList();
+        return new LocalServer(server, executor, moto, template, physicalIds, awsEndpoint, agentArn, pollers);
     }
 
     public URI baseUrl() {
@@ -144,6 +154,7 @@ public final class LocalServer implements AutoCloseable {
 
     @Override
     public void close() {
+        pollers.forEach(QueuePoller::close);
         server.stop(0);
         executor.shutdownNow();
         if (moto != null) {

@@ -102,6 +102,47 @@ public final class TemplateModel {
         return statements;
     }
 
+    /** A function's {@code SQS} event source: the queue it consumes and how many messages a batch holds. */
+    public record QueueSource(String functionLogicalId, String queueLogicalId, int batchSize) {
+    }
+
+    /** The {@code AWS::SQS::Queue} resources with their properties, in template order. */
+    public Map<String, Map<String, Object>> queues() {
+        return properties("AWS::SQS::Queue");
+    }
+
+    public List<String> topics() {
+        return List.copyOf(resourcesOfType("AWS::SNS::Topic").keySet());
+    }
+
+    public List<String> sesConfigurationSets() {
+        return List.copyOf(resourcesOfType("AWS::SES::ConfigurationSet").keySet());
+    }
+
+    /** Every {@code SQS} event of every function, as Lambda's event source mappings would poll them. */
+    public List<QueueSource> queueSources() {
+        List<QueueSource> sources = new ArrayList<>();
+        resourcesOfType("AWS::Serverless::Function").forEach((logicalId, resource) ->
+                map(properties(resource).get("Events")).values().forEach(event -> {
+                    Map<String, Object> definition = map(event);
+                    if ("SQS".equals(definition.get("Type"))) {
+                        Map<String, Object> properties = map(definition.get("Properties"));
+                        Object queue = map(properties.get("Queue")).get("Fn::GetAtt");
+                        String queueLogicalId = queue instanceof List<?> attribute ? (String) attribute.get(0)
+                                : String.valueOf(map(properties.get("Queue")).get("Ref"));
+                        int batchSize = properties.get("BatchSize") instanceof Number size ? size.intValue() : 10;
+                        sources.add(new QueueSource(logicalId, queueLogicalId, batchSize));
+                    }
+                }));
+        return sources;
+    }
+
+    private Map<String, Map<String, Object>> properties(String type) {
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        resourcesOfType(type).forEach((logicalId, resource) -> found.put(logicalId, properties(resource)));
+        return found;
+    }
+
     /** Parameter defaults, as {@code sam local} uses them when no override is given. */
     public Map<String, String> parameterDefaults() {
         Map<String, String> defaults = new LinkedHashMap<>();

@@ -5,9 +5,9 @@ import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
-import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.LoginMessages;
 import dev.portallogin.core.domain.MagicLinkToken;
+import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
 import dev.portallogin.core.domain.PortalFailure.Forbidden;
 import dev.portallogin.core.domain.PortalFailure.NoValidEmail;
@@ -19,13 +19,14 @@ import dev.portallogin.core.log.Log;
 import dev.portallogin.core.port.AuditLog;
 import dev.portallogin.core.port.CustomerDirectory;
 import dev.portallogin.core.port.DeliveryException;
+import dev.portallogin.core.port.DeliveryQueue;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.LoginStore.StoredLink;
-import dev.portallogin.core.port.Mailer;
 import dev.portallogin.core.support.SupportAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,17 +55,17 @@ public final class GenerateMagicLink {
     private final CustomerDirectory directory;
     private final SupportAccess access;
     private final LoginStore logins;
-    private final Mailer mailer;
+    private final DeliveryQueue deliveries;
     private final AuditLog audit;
     private final Config config;
     private final Clock clock;
 
-    public GenerateMagicLink(CustomerDirectory directory, LoginStore logins, Mailer mailer, AuditLog audit,
-                             Config config, Clock clock) {
+    public GenerateMagicLink(CustomerDirectory directory, LoginStore logins, DeliveryQueue deliveries,
+                             AuditLog audit, Config config, Clock clock) {
         this.directory = directory;
         this.access = new SupportAccess(directory);
         this.logins = logins;
-        this.mailer = mailer;
+        this.deliveries = deliveries;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -101,8 +102,8 @@ public final class GenerateMagicLink {
         logins.issueAgentLink(new StoredLink(token.hash(), store.storeId(), customerId, "agent", now, expiresAt,
                 request.send() ? email.masked() : null, null));
         String url = store.magicLinkUrl(token);
-        boolean emailSent = request.send() && send(LoginMessages.agentLink(store, customer, email, url,
-                config.linkLifetime()));
+        boolean emailSent = request.send() && send(OutgoingMessage.email("agent-link",
+                LoginMessages.agentLink(store, customer, email, url, config.linkLifetime()), expiresAt));
 
         details.put("expiresAt", expiresAt.toString());
         details.put("emailSent", Boolean.toString(emailSent));
@@ -115,13 +116,16 @@ public final class GenerateMagicLink {
         return new GeneratedLink(Kind.MAGIC, url, expiresAt, customerId, emailSent);
     }
 
-    /** The link is the agent's to hand over either way; a failed email only makes {@code emailSent} false. */
-    private boolean send(EmailMessage message) {
+    /**
+     * Hands the email to the delivery queue. The link is the agent's to hand over either way, so a queue that cannot
+     * take it only makes {@code emailSent} false.
+     */
+    private boolean send(OutgoingMessage message) {
         try {
-            mailer.send(message);
+            deliveries.enqueue(List.of(message));
             return true;
         } catch (DeliveryException failure) {
-            Log.warn("delivery_failed", "channel", "email", "cause", failure.getCause().getClass().getSimpleName());
+            Log.warn("delivery_failed", "channel", "queue", "cause", failure.getCause().getClass().getSimpleName());
             return false;
         }
     }

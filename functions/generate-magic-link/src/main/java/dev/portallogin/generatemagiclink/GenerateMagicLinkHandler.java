@@ -2,7 +2,6 @@ package dev.portallogin.generatemagiclink;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.portallogin.core.adapter.ses.SesMailer;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
@@ -61,7 +60,7 @@ public final class GenerateMagicLinkHandler implements RequestStreamHandler, Lam
     }
 
     private static GenerateMagicLink wire(AwsClients aws, Clock clock) {
-        return new GenerateMagicLink(aws.customerDirectory(), aws.loginStore(), SesMailer.create(aws), aws.auditLog(),
+        return new GenerateMagicLink(aws.customerDirectory(), aws.loginStore(), aws.deliveryQueue(), aws.auditLog(),
                 aws.config(), clock);
     }
 

@@ -3,13 +3,12 @@ package dev.portallogin.requestcode;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
-import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.Identifier;
 import dev.portallogin.core.domain.LoginCode;
 import dev.portallogin.core.domain.LoginMessages;
 import dev.portallogin.core.domain.MagicLinkToken;
+import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.domain.PhoneNumber;
-import dev.portallogin.core.domain.PortalFailure.DeliveryFailed;
 import dev.portallogin.core.domain.PortalFailure.InvalidIdentifier;
 import dev.portallogin.core.domain.PortalFailure.RateLimited;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
@@ -19,14 +18,13 @@ import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
 import dev.portallogin.core.port.CodeKey;
 import dev.portallogin.core.port.CustomerDirectory;
-import dev.portallogin.core.port.DeliveryException;
+import dev.portallogin.core.port.DeliveryQueue;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.LoginStore.StoredCode;
 import dev.portallogin.core.port.LoginStore.StoredLink;
-import dev.portallogin.core.port.Mailer;
 import dev.portallogin.core.port.RateLimiter;
-import dev.portallogin.core.port.SmsSender;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +34,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A customer asks for a login code. When the identifier belongs to a customer of the store, a fresh code and magic
- * link replace any earlier ones and go out by email (and the code by SMS when the store may text the phone on file).
- * The caller learns nothing about whether the customer exists: known and unknown identifiers get the same answer,
- * no sooner than the configured minimum response time, so sending mail does not show in the timing either.
+ * link replace any earlier ones and are handed to the delivery queue: an email with both, and the code by SMS when
+ * the store may text the phone on file. Nothing is sent on the request path; {@code deliver-message} sends. The
+ * caller learns nothing about whether the customer exists: known and unknown identifiers get the same answer, no
+ * sooner than the configured minimum response time, which covers the extra database writes of a known one.
  */
 public final class RequestCode {
 
@@ -52,19 +51,17 @@ public final class RequestCode {
     private final CustomerDirectory directory;
     private final LoginStore logins;
     private final RateLimiter rateLimiter;
-    private final Mailer mailer;
-    private final SmsSender sms;
+    private final DeliveryQueue deliveries;
     private final CodeKey codeKey;
     private final Config config;
     private final Clock clock;
 
-    public RequestCode(CustomerDirectory directory, LoginStore logins, RateLimiter rateLimiter, Mailer mailer,
-                       SmsSender sms, CodeKey codeKey, Config config, Clock clock) {
+    public RequestCode(CustomerDirectory directory, LoginStore logins, RateLimiter rateLimiter,
+                       DeliveryQueue deliveries, CodeKey codeKey, Config config, Clock clock) {
         this.directory = directory;
         this.logins = logins;
         this.rateLimiter = rateLimiter;
-        this.mailer = mailer;
-        this.sms = sms;
+        this.deliveries = deliveries;
         this.codeKey = codeKey;
         this.config = config;
         this.clock = clock;
@@ -74,7 +71,6 @@ public final class RequestCode {
      * @throws UnknownStore      the store does not exist
      * @throws InvalidIdentifier neither an email address nor a phone number
      * @throws RateLimited       too many requests for this identifier or from this address
-     * @throws DeliveryFailed    the customer exists but no channel could deliver; nothing was counted
      */
     public void request(Request request) {
         long answerNotBefore = System.nanoTime() + config.minResponseTime().toNanos();
@@ -114,23 +110,70 @@ public final class RequestCode {
             return;
         }
         Customer customer = found.get();
-        boolean locked = customer.codeLoginLocked(config.maxConsecutiveCodeFailures(), config.codeLockDuration(),
-                now);
+        Optional<Instant> pausedUntil = customer.codeLoginLockedUntil(config.maxConsecutiveCodeFailures(),
+                config.codeLockDuration()).filter(now::isBefore);
         Optional<EmailAddress> email = customer.deliverableEmail();
-        Optional<PhoneNumber> phone = locked ? Optional.empty()
-                : customer.phone().flatMap(PhoneNumber::fromE164).filter(store::allowsSmsTo);
+        Optional<PhoneNumber> phone = customer.phone().flatMap(PhoneNumber::fromE164).filter(store::allowsSmsTo);
         if (email.isEmpty() && phone.isEmpty()) {
             // Answered like any other request: telling the caller would reveal that the customer exists.
-            Log.warn("no_delivery_channel", "store", store.storeId(), "customer", customer.customerId(),
-                    "codeLoginLocked", locked);
+            Log.warn("no_delivery_channel", "store", store.storeId(), "customer", customer.customerId());
             return;
         }
-        if (issueAndDeliver(store, customer, email, phone, now, locked) == 0) {
-            Metrics.count("DeliveryFailures");
-            throw new DeliveryFailed();
-        }
+        List<OutgoingMessage> messages = pausedUntil.isPresent()
+                ? issuePausedNotice(store, customer, email, phone, pausedUntil.get(), now)
+                : issueCode(store, customer, email, phone, now);
+        deliveries.enqueue(messages);
         Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
-                "customerFound", true, "codeLoginLocked", locked);
+                "customerFound", true, "codeLoginPaused", pausedUntil.isPresent(), "messages", messages.size());
+    }
+
+    /** A fresh code and link, replacing any earlier ones: the email carries both, the SMS the code. */
+    private List<OutgoingMessage> issueCode(Store store, Customer customer, Optional<EmailAddress> email,
+                                            Optional<PhoneNumber> phone, Instant now) {
+        LoginCode code = LoginCode.generate(config.codeLength());
+        MagicLinkToken token = issue(store, customer, email, now, code);
+        List<OutgoingMessage> messages = new ArrayList<>();
+        email.ifPresent(address -> messages.add(OutgoingMessage.email("login", LoginMessages.codeAndLink(store,
+                customer, address, code, store.magicLinkUrl(token), config.codeLifetime()),
+                now.plus(longest(config.codeLifetime(), config.linkLifetime())))));
+        phone.ifPresent(number -> messages.add(OutgoingMessage.sms("login", LoginMessages.codeSms(store, customer,
+                number, code, config.codeLifetime()), now.plus(config.codeLifetime()))));
+        return messages;
+    }
+
+    /**
+     * While code sign-in is paused no code goes out. The customer is told why and until when: by email with a magic
+     * link (which signs in and lifts the pause), or by SMS when there is no email to send a link to.
+     */
+    private List<OutgoingMessage> issuePausedNotice(Store store, Customer customer, Optional<EmailAddress> email,
+                                                    Optional<PhoneNumber> phone, Instant pausedUntil, Instant now) {
+        if (email.isPresent()) {
+            MagicLinkToken token = issue(store, customer, email, now, LoginCode.generate(config.codeLength()));
+            return List.of(OutgoingMessage.email("code-login-paused", LoginMessages.codeLoginPaused(store, customer,
+                    email.get(), store.magicLinkUrl(token), config.linkLifetime(), pausedUntil),
+                    now.plus(config.linkLifetime())));
+        }
+        return List.of(OutgoingMessage.sms("code-login-paused", LoginMessages.codeLoginPausedSms(store, customer,
+                phone.orElseThrow(), pausedUntil), now.plus(config.codeLifetime())));
+    }
+
+    /** Stores the code's HMAC and the link's hash, replacing the customer's earlier ones; returns the link. */
+    private MagicLinkToken issue(Store store, Customer customer, Optional<EmailAddress> email, Instant now,
+                                 LoginCode code) {
+        MagicLinkToken token = MagicLinkToken.generate();
+        String codeId = UUID.randomUUID().toString();
+        byte[] hmac = code.hmac(codeKey.bytes(), store.storeId(), customer.customerId(), codeId);
+        logins.issueCustomerLogin(
+                new StoredCode(store.storeId(), customer.customerId(), codeId, hmac, now,
+                        now.plus(config.codeLifetime()), 0),
+                new StoredLink(token.hash(), store.storeId(), customer.customerId(), "customer", now,
+                        now.plus(config.linkLifetime()), email.map(EmailAddress::masked).orElse(null), null));
+        Metrics.count("CodesIssued");
+        return token;
+    }
+
+    private static Duration longest(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private List<Counted> countRequest(Store store, Identifier identifier, String sourceIp, Instant now) {
@@ -152,50 +195,6 @@ public final class RequestCode {
             throw new RateLimited(decision.retryAfter());
         }
         return new Counted(key, decision.recordedAt());
-    }
-
-    /**
-     * Stores the new code and link, then sends them; returns how many channels accepted a message. While code
-     * sign-in is locked only the link goes out.
-     */
-    private int issueAndDeliver(Store store, Customer customer, Optional<EmailAddress> email,
-                                Optional<PhoneNumber> phone, Instant now, boolean locked) {
-        LoginCode code = LoginCode.generate(config.codeLength());
-        MagicLinkToken token = MagicLinkToken.generate();
-        String codeId = UUID.randomUUID().toString();
-        byte[] hmac = code.hmac(codeKey.bytes(), store.storeId(), customer.customerId(), codeId);
-        logins.issueCustomerLogin(
-                new StoredCode(store.storeId(), customer.customerId(), codeId, hmac, now,
-                        now.plus(config.codeLifetime()), 0),
-                new StoredLink(token.hash(), store.storeId(), customer.customerId(), "customer", now,
-                        now.plus(config.linkLifetime()), email.map(EmailAddress::masked).orElse(null), null));
-        Metrics.count("CodesIssued");
-
-        int delivered = 0;
-        if (email.isPresent()) {
-            String link = store.magicLinkUrl(token);
-            EmailMessage message = locked
-                    ? LoginMessages.linkOnly(store, customer, email.get(), link, config.linkLifetime())
-                    : LoginMessages.codeAndLink(store, customer, email.get(), code, link, config.codeLifetime());
-            delivered += attempt("email", () -> mailer.send(message));
-        }
-        if (phone.isPresent()) {
-            delivered += attempt("sms", () -> sms.send(phone.get().e164(),
-                    LoginMessages.codeSms(store, code, config.codeLifetime())));
-        }
-        return delivered;
-    }
-
-    private static int attempt(String channel, Runnable send) {
-        try {
-            send.run();
-            Log.info("message_sent", "channel", channel);
-            Metrics.count(channel.equals("sms") ? "SmsSent" : "EmailsSent");
-            return 1;
-        } catch (DeliveryException failure) {
-            Log.warn("delivery_failed", "channel", channel, "cause", failure.getCause().getClass().getSimpleName());
-            return 0;
-        }
     }
 
     private static void awaitMinimumResponseTime(long answerNotBefore) {

@@ -2,9 +2,6 @@ package dev.portallogin.requestcode;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.portallogin.core.adapter.secrets.SecretsManagerCodeKey;
-import dev.portallogin.core.adapter.ses.SesMailer;
-import dev.portallogin.core.adapter.sns.SnsSmsSender;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
@@ -49,8 +46,8 @@ public final class RequestCodeHandler implements RequestStreamHandler, LambdaEnt
     }
 
     private static RequestCode wire(AwsClients aws, Clock clock) {
-        return new RequestCode(aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(), SesMailer.create(aws),
-                SnsSmsSender.create(aws), SecretsManagerCodeKey.create(aws), aws.config(), clock);
+        return new RequestCode(aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(), aws.deliveryQueue(),
+                aws.codeKey(), aws.config(), clock);
     }
 
     @Override

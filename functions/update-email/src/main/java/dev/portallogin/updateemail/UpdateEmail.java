@@ -6,6 +6,7 @@ import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.LoginMessages;
 import dev.portallogin.core.domain.Masked;
+import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
 import dev.portallogin.core.domain.PortalFailure.EmailInUse;
 import dev.portallogin.core.domain.PortalFailure.Forbidden;
@@ -16,11 +17,13 @@ import dev.portallogin.core.log.Log;
 import dev.portallogin.core.port.CustomerDirectory;
 import dev.portallogin.core.port.CustomerDirectory.EmailChange;
 import dev.portallogin.core.port.DeliveryException;
-import dev.portallogin.core.port.Mailer;
+import dev.portallogin.core.port.DeliveryQueue;
 import dev.portallogin.core.support.SupportAccess;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,13 +40,16 @@ public final class UpdateEmail {
 
     private final CustomerDirectory directory;
     private final SupportAccess access;
-    private final Mailer mailer;
+    private final DeliveryQueue deliveries;
+    private final Duration noticeLifetime;
     private final Clock clock;
 
-    public UpdateEmail(CustomerDirectory directory, Mailer mailer, Clock clock) {
+    /** @param noticeLifetime how long the notice to the old address is worth sending (the queue keeps no longer) */
+    public UpdateEmail(CustomerDirectory directory, DeliveryQueue deliveries, Duration noticeLifetime, Clock clock) {
         this.directory = directory;
         this.access = new SupportAccess(directory);
-        this.mailer = mailer;
+        this.deliveries = deliveries;
+        this.noticeLifetime = noticeLifetime;
         this.clock = clock;
     }
 
@@ -68,7 +74,7 @@ public final class UpdateEmail {
             switch (change) {
                 case CHANGED -> {
                     Log.info("email_changed", "store", storeId, "customer", customerId, "to", email.masked());
-                    notifyPreviousAddress(store, customer, email);
+                    notifyPreviousAddress(store, customer, email, now);
                     return email;
                 }
                 case EMAIL_IN_USE -> throw new EmailInUse();
@@ -89,17 +95,18 @@ public final class UpdateEmail {
         return new AuditEntry(customer.storeId(), customer.customerId(), "email_changed", caller, now, details);
     }
 
-    /** A failed notice does not undo the change: the change is what the agent asked for. */
-    private void notifyPreviousAddress(Store store, Customer before, EmailAddress newAddress) {
+    /** A notice the queue cannot take does not undo the change: the change is what the agent asked for. */
+    private void notifyPreviousAddress(Store store, Customer before, EmailAddress newAddress, Instant now) {
         Optional<EmailAddress> previous = before.deliverableEmail()
                 .filter(old -> !old.lookupKey().equals(newAddress.lookupKey()));
         if (previous.isEmpty()) {
             return;
         }
         try {
-            mailer.send(LoginMessages.emailChanged(store, before, previous.get(), newAddress));
+            deliveries.enqueue(List.of(OutgoingMessage.email("email-changed",
+                    LoginMessages.emailChanged(store, before, previous.get(), newAddress), now.plus(noticeLifetime))));
         } catch (DeliveryException failure) {
-            Log.warn("delivery_failed", "channel", "email", "cause", failure.getCause().getClass().getSimpleName());
+            Log.warn("delivery_failed", "channel", "queue", "cause", failure.getCause().getClass().getSimpleName());
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.portallogin.updateemail;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.portallogin.core.adapter.ses.SesMailer;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
@@ -81,7 +80,7 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
     }
 
     private UpdateEmailHandler(AwsClients aws, Clock clock) {
-        this(new UpdateEmail(aws.customerDirectory(), SesMailer.create(aws), clock),
+        this(new UpdateEmail(aws.customerDirectory(), aws.deliveryQueue(), aws.config().linkLifetime(), clock),
                 new RevokeCredentials(aws.customerDirectory(), clock),
                 new UnlockCodeLogin(aws.customerDirectory(), clock),
                 new AuditTrail(aws.customerDirectory(), aws.auditLog()),

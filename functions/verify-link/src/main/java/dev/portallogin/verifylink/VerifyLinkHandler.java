@@ -2,7 +2,6 @@ package dev.portallogin.verifylink;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.portallogin.core.adapter.secrets.SecretsManagerCodeKey;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
@@ -66,7 +65,7 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
 
     private VerifyLinkHandler(AwsClients aws, PortalSessions sessions, Clock clock) {
         this(new VerifyCode(aws.customerDirectory(), aws.loginStore(), aws.auditLog(),
-                        SecretsManagerCodeKey.create(aws), aws.config(), clock),
+                        aws.codeKey(), aws.config(), clock),
                 new ConsumeMagicLink(aws.loginStore(), aws.customerDirectory(), sessions, aws.config(), clock),
                 sessions);
     }

@@ -23,6 +23,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS API the integration tests run against, started once per test JVM, with the resources of
@@ -44,6 +45,7 @@ public final class AwsBackend {
 
     private final URI endpoint;
     private DynamoDbClient patientDynamoDb;
+    private SqsClient sqs;
 
     private AwsBackend(String name, URI endpoint, Outbox outbox) throws IOException {
         this.endpoint = endpoint;
@@ -184,6 +186,13 @@ public final class AwsBackend {
                     .build();
         }
         return patientDynamoDb;
+    }
+
+    public synchronized SqsClient sqs() {
+        if (sqs == null) {
+            sqs = aws.build(SqsClient.builder());
+        }
+        return sqs;
     }
 
     public AwsClients aws() {

@@ -31,6 +31,9 @@ public final class FaultProxy implements AutoCloseable {
         if (target != null && target.startsWith("DynamoDB_")) {
             return "dynamodb:" + target.substring(target.indexOf('.') + 1);
         }
+        if (target != null && target.startsWith("AmazonSQS.")) {
+            return "sqs:" + target.substring(target.indexOf('.') + 1);
+        }
         if (target != null && target.startsWith("secretsmanager.")) {
             return "secretsmanager:" + target.substring(target.indexOf('.') + 1);
         }
@@ -59,6 +62,11 @@ public final class FaultProxy implements AutoCloseable {
         public static Failure secretsManagerInternalError() {
             return new Failure(500, Map.of("Content-Type", "application/x-amz-json-1.1"),
                     "{\"__type\":\"InternalServiceError\",\"message\":\"internal failure\"}");
+        }
+
+        public static Failure sqsInternalError() {
+            return new Failure(500, Map.of("Content-Type", "application/x-amz-json-1.0"),
+                    "{\"__type\":\"com.amazonaws.sqs#InternalError\",\"message\":\"internal failure\"}");
         }
 
         public static Failure sesThrottling() {
@@ -119,6 +127,11 @@ public final class FaultProxy implements AutoCloseable {
     public FaultProxy delay(int times, Duration delay, String... operations) {
         rules.add(new Rule(Set.of(operations), new AtomicInteger(times), null, delay));
         return this;
+    }
+
+    /** Every call of any of {@code operations} is answered {@code delay} late, until {@link #heal()}. */
+    public FaultProxy delayAlways(Duration delay, String... operations) {
+        return delay(Integer.MAX_VALUE, delay, operations);
     }
 
     public void heal() {

@@ -8,9 +8,11 @@ import dev.portallogin.tools.ApiGatewayEmulator;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
 import dev.portallogin.tools.LocalAws;
+import dev.portallogin.tools.QueuePoller;
 import dev.portallogin.tools.Seed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class Portal {
     public final MutableClock clock = new MutableClock(Instant.now());
     public final ApiGatewayEmulator api;
     private final String sourceIp = nextSourceIp();
+    private List<QueuePoller> pollers;
 
     public Portal() {
         this(Map.of());
@@ -77,8 +80,47 @@ public final class Portal {
         return sourceIp;
     }
 
+    /**
+     * The mail and SMS sent so far, read after the delivery queue has been drained through this portal's
+     * {@code deliver-message} (as Lambda's event source mapping would have done meanwhile).
+     */
     public Outbox outbox() {
-        return backend.outbox();
+        Outbox sent = backend.outbox();
+        return new Outbox() {
+            @Override
+            public List<Email> emails() {
+                deliver();
+                return sent.emails();
+            }
+
+            @Override
+            public List<Sms> sms() {
+                deliver();
+                return sent.sms();
+            }
+        };
+    }
+
+    /** Runs every message waiting in the delivery queue through {@code deliver-message} now. */
+    public void deliver() {
+        pollers().forEach(QueuePoller::drain);
+    }
+
+    /** Delivers in the background, as Lambda does, until {@link #stopDelivering()}. */
+    public void startDelivering(int concurrency) {
+        pollers().forEach(poller -> poller.start(Duration.ofMillis(50), concurrency));
+    }
+
+    public void stopDelivering() {
+        pollers().forEach(QueuePoller::close);
+    }
+
+    private synchronized List<QueuePoller> pollers() {
+        if (pollers == null) {
+            pollers = QueuePoller.fromTemplate(backend.template(), backend.physicalIds(), api, backend.sqs(),
+                    "us-east-1");
+        }
+        return pollers;
     }
 
     /** A new store of this test's own; SMS allowed to {@code smsCountries}. */

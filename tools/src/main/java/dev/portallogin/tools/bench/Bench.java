@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * {@code portal-tools bench}: every function's deployment jar started as Lambda starts it (the real runtime
@@ -114,7 +115,8 @@ public final class Bench {
                 "RequestCodeFunction", "events/request-code-email.json",
                 "VerifyLinkFunction", "events/verify-code.json",
                 "GenerateMagicLinkFunction", "events/direct/generate-magic-link/by-subscription.json",
-                "UpdateEmailFunction", "events/direct/update-email/customer.json");
+                "UpdateEmailFunction", "events/direct/update-email/customer.json",
+                "DeliverMessageFunction", "events/direct/deliver-message/queued-sms.json");
         for (TemplateModel.Function function : template.functions()) {
             String module = function.codeUri().split("/")[1];
             if (!only.isEmpty() && !only.contains(module)) {
@@ -138,6 +140,16 @@ public final class Bench {
         return environment;
     }
 
+    /**
+     * The sample queue message carries a fixed message id, which deliver-message sends once; every invocation gets
+     * an id of its own, so each one measures a real send.
+     */
+    private static final String SAMPLE_MESSAGE_ID = "0b5c0f3e-6f1e-4c9a-9a55-sample000001";
+
+    private static String fresh(String event) {
+        return event.replace(SAMPLE_MESSAGE_ID, UUID.randomUUID().toString());
+    }
+
     private Result measure(Subject subject, Subject floor, MotoServer moto) throws Exception {
         Map<String, String> environment = subject.environment();
         String event = subject.event() == null ? "{}" : Files.readString(subject.event());
@@ -154,9 +166,9 @@ public final class Bench {
             counted.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
             try (LambdaProcess function = launch(subject, counted)) {
                 function.awaitInit(60);
-                function.invoke(event, 60);
+                function.invoke(fresh(event), 60);
                 proxy.reset();
-                function.invoke(event, 60);
+                function.invoke(fresh(event), 60);
                 awsCalls = proxy.calls();
             }
         }
@@ -172,12 +184,13 @@ public final class Bench {
         try (LambdaProcess function = launch(subject, environment)) {
             function.awaitInit(60);
             for (int i = 0; i < 50; i++) {
-                function.invoke(event, 60);
+                function.invoke(fresh(event), 60);
             }
             for (int i = 0; i < warmInvocations; i++) {
+                String fresh = fresh(event);
                 double emulatorBefore = moto.serverMillis();
                 long sent = System.nanoTime();
-                function.invoke(event, 60);
+                function.invoke(fresh, 60);
                 double total = (System.nanoTime() - sent) / 1e6;
                 double inAws = moto.serverMillis() - emulatorBefore;
                 warm.total().add(total);
@@ -196,7 +209,7 @@ public final class Bench {
             try (LambdaProcess function = launch(subject, environment)) {
                 long started = function.startedAt();
                 long polled = function.awaitInit(60);
-                function.invoke(event, 60);
+                function.invoke(fresh(event), 60);
                 long answered = System.nanoTime();
                 init.add((polled - started) / 1e6);
                 first.add((answered - polled) / 1e6);

@@ -3,8 +3,13 @@ package dev.portallogin.core.config;
 import dev.portallogin.core.adapter.aws.SignedAwsCall;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbAuditLog;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbCustomerDirectory;
+import dev.portallogin.core.adapter.dynamodb.DynamoDbDeliveryRecords;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbLoginStore;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbRateLimiter;
+import dev.portallogin.core.adapter.secrets.SecretsManagerCodeKey;
+import dev.portallogin.core.adapter.ses.SesMailer;
+import dev.portallogin.core.adapter.sns.SnsSmsSender;
+import dev.portallogin.core.adapter.sqs.SqsDeliveryQueue;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -110,6 +115,38 @@ public final class AwsClients {
 
     public DynamoDbRateLimiter rateLimiter() {
         return new DynamoDbRateLimiter(dynamoDb(), config.loginTable());
+    }
+
+    public DynamoDbDeliveryRecords deliveryRecords() {
+        return new DynamoDbDeliveryRecords(dynamoDb(), config.loginTable());
+    }
+
+    /** The queue login messages wait in for {@code deliver-message}: {@code DELIVERY_QUEUE_URL}. */
+    public SqsDeliveryQueue deliveryQueue() {
+        return new SqsDeliveryQueue(signedCall("sqs", "sqs"), required(config.deliveryQueueUrl(),
+                "DELIVERY_QUEUE_URL"));
+    }
+
+    /** SES, sending through the configuration set {@code SES_CONFIGURATION_SET} (when set). */
+    public SesMailer mailer() {
+        return new SesMailer(signedCall("email", "ses"), config.sesConfigurationSet());
+    }
+
+    public SnsSmsSender smsSender() {
+        return new SnsSmsSender(signedCall("sns", "sns"));
+    }
+
+    /** The code HMAC key in Secrets Manager: {@code CODE_KEY_SECRET_ARN}, fetched at its first use. */
+    public SecretsManagerCodeKey codeKey() {
+        return new SecretsManagerCodeKey(signedCall("secretsmanager", "secretsmanager"),
+                required(config.codeKeySecretArn(), "CODE_KEY_SECRET_ARN"));
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set");
+        }
+        return value;
     }
 
     private static AwsCredentials credentials(Config.StaticCredentials c) {

@@ -1,12 +1,14 @@
 package dev.portallogin.core.config;
 
-import dev.portallogin.core.adapter.ses.SesMailer;
-import dev.portallogin.core.adapter.sns.SnsSmsSender;
+import dev.portallogin.core.adapter.sqs.QueuedMessages;
+import dev.portallogin.core.adapter.sqs.SqsDeliveryQueue;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Digests;
 import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.LoginCode;
 import dev.portallogin.core.domain.LoginMessages;
+import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.domain.PhoneNumber;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.http.ApiResponse;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,8 +176,12 @@ public final class Priming implements Resource {
         code.hmac(new byte[32], store.storeId(), customer.customerId(), "primed");
         Digests.sha256("primed");
         Duration lifetime = Duration.ofMinutes(10);
-        SesMailer.create(offline).send(LoginMessages.codeAndLink(store, customer, email, code,
-                store.portalUrl() + "/login/magic?token=primed", lifetime));
-        SnsSmsSender.create(offline).send(customer.phoneE164(), LoginMessages.codeSms(store, code, lifetime));
+        EmailMessage login = LoginMessages.codeAndLink(store, customer, email, code,
+                store.portalUrl() + "/login/magic?token=primed", lifetime);
+        offline.mailer().send(login);
+        offline.smsSender().send(customer.phoneE164(), "primed");
+        OutgoingMessage queued = new OutgoingMessage("primed", "login", Instant.EPOCH.plus(lifetime), login, null);
+        new SqsDeliveryQueue(offline.signedCall("sqs", "sqs"), "https://sqs.us-east-1.amazonaws.com/0/primed")
+                .enqueue(List.of(QueuedMessages.fromJson(QueuedMessages.toJson(queued)).orElseThrow()));
     }
 }

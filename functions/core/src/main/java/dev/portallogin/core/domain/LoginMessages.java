@@ -1,9 +1,18 @@
 package dev.portallogin.core.domain;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-/** The words customers read: the login email and the login SMS. */
+/** The words customers read: the login email and SMS, the notices, each built from the same few parts. */
 public final class LoginMessages {
+
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private LoginMessages() {
     }
@@ -11,92 +20,63 @@ public final class LoginMessages {
     /** The email a customer asked for: the code prominently, the magic link as a button and as plain text. */
     public static EmailMessage codeAndLink(Store store, Customer customer, EmailAddress to, LoginCode code,
                                            String linkUrl, Duration lifetime) {
-        String minutes = minutes(lifetime);
-        String subject = code.digits() + " is your " + store.name() + " login code";
-        String text = "Hi " + customer.displayName() + ",\n\n"
-                + "Your login code for " + store.name() + " is:\n\n    " + code.digits() + "\n\n"
-                + "Or sign in with this link:\n" + linkUrl + "\n\n"
-                + "The code and the link work once and expire in " + minutes + ".\n"
-                + "If you did not ask to sign in, you can ignore this email.\n";
-        String html = page(store, "<p>Hi " + escape(customer.displayName()) + ",</p>"
-                + "<p>Your login code for " + escape(store.name()) + " is:</p>"
-                + "<p style=\"font-size:32px;font-weight:bold;letter-spacing:8px;margin:16px 0\">"
-                + code.digits() + "</p>"
-                + button(linkUrl, "Sign in to " + store.name())
-                + "<p>Or paste this link into your browser:<br><a href=\"" + escape(linkUrl) + "\">"
-                + escape(linkUrl) + "</a></p>"
-                + "<p>The code and the link work once and expire in " + minutes + ".</p>"
-                + "<p style=\"color:#666\">If you did not ask to sign in, you can ignore this email.</p>");
-        return new EmailMessage(store.emailFrom(), to, subject, text, html);
+        return new Body(store, customer)
+                .paragraph("Your login code for " + store.name() + " is:")
+                .code(code.digits())
+                .link(linkUrl, "Or sign in with this link:")
+                .paragraph("The code and the link work once and expire in " + minutes(lifetime) + ".")
+                .quiet("If you did not ask to sign in, you can ignore this email.")
+                .email(to, code.digits() + " is your " + store.name() + " login code");
     }
 
     /**
-     * The email sent instead of a code while code sign-in is locked after too many wrong codes: the magic link only,
-     * and why. Signing in with it unlocks codes again.
+     * Sent instead of a code while code sign-in is paused after too many wrong codes: why, until when, and the magic
+     * link, which signs in (and lifts the pause) all the same.
      */
-    public static EmailMessage linkOnly(Store store, Customer customer, EmailAddress to, String linkUrl,
-                                        Duration lifetime) {
-        String minutes = minutes(lifetime);
-        String subject = "Your sign-in link for " + store.name();
-        String text = "Hi " + customer.displayName() + ",\n\n"
-                + "Too many wrong codes were typed for your account, so sign-in with a code is paused. Use this link "
-                + "to sign in to " + store.name() + "; codes will work again afterwards:\n" + linkUrl + "\n\n"
-                + "It works once and expires in " + minutes + ". If you did not try to sign in, someone may be "
-                + "guessing codes: you do not need to do anything.\n";
-        String html = page(store, "<p>Hi " + escape(customer.displayName()) + ",</p>"
-                + "<p>Too many wrong codes were typed for your account, so sign-in with a code is paused. Use this "
-                + "link to sign in; codes will work again afterwards.</p>"
-                + button(linkUrl, "Sign in to " + store.name())
-                + "<p>Or paste this link into your browser:<br><a href=\"" + escape(linkUrl) + "\">"
-                + escape(linkUrl) + "</a></p>"
-                + "<p>It works once and expires in " + minutes + ".</p>");
-        return new EmailMessage(store.emailFrom(), to, subject, text, html);
+    public static EmailMessage codeLoginPaused(Store store, Customer customer, EmailAddress to, String linkUrl,
+                                               Duration lifetime, Instant pausedUntil) {
+        return new Body(store, customer)
+                .paragraph("Too many wrong codes were typed for your account, so signing in with a code is paused "
+                        + "until " + UNTIL.format(pausedUntil) + ". This link signs you in now, and codes work "
+                        + "again afterwards:")
+                .link(linkUrl, null)
+                .paragraph("It works once and expires in " + minutes(lifetime) + ".")
+                .quiet("If you did not try to sign in, someone may be guessing codes: your account is safe and you "
+                        + "do not need to do anything.")
+                .email(to, "Your sign-in link for " + store.name());
     }
 
     /** A magic link a support agent generated and chose to email to the address on file. */
     public static EmailMessage agentLink(Store store, Customer customer, EmailAddress to, String linkUrl,
                                          Duration lifetime) {
-        String minutes = minutes(lifetime);
-        String subject = "Your sign-in link for " + store.name();
-        String text = "Hi " + customer.displayName() + ",\n\n"
-                + "Our support team sent you a link to sign in to " + store.name() + ":\n" + linkUrl + "\n\n"
-                + "It works once and expires in " + minutes + ".\n";
-        String html = page(store, "<p>Hi " + escape(customer.displayName()) + ",</p>"
-                + "<p>Our support team sent you a link to sign in to " + escape(store.name()) + ".</p>"
-                + button(linkUrl, "Sign in to " + store.name())
-                + "<p>Or paste this link into your browser:<br><a href=\"" + escape(linkUrl) + "\">"
-                + escape(linkUrl) + "</a></p>"
-                + "<p>It works once and expires in " + minutes + ".</p>");
-        return new EmailMessage(store.emailFrom(), to, subject, text, html);
+        return new Body(store, customer)
+                .paragraph("Our support team sent you a link to sign in to " + store.name() + ":")
+                .link(linkUrl, null)
+                .paragraph("It works once and expires in " + minutes(lifetime) + ".")
+                .email(to, "Your sign-in link for " + store.name());
     }
 
     /** Sent to the previous address after an agent changed it, so a hijacked account does not go unnoticed. */
     public static EmailMessage emailChanged(Store store, Customer customer, EmailAddress oldAddress,
                                             EmailAddress newAddress) {
-        String subject = "Your " + store.name() + " login email was changed";
-        String text = "Hi " + customer.displayName() + ",\n\n"
-                + "The email address you use to sign in to " + store.name() + " was changed to "
-                + newAddress.masked() + ".\n"
-                + "If you did not ask for this, please contact " + store.name() + " support.\n";
-        String html = page(store, "<p>Hi " + escape(customer.displayName()) + ",</p>"
-                + "<p>The email address you use to sign in to " + escape(store.name()) + " was changed to "
-                + escape(newAddress.masked()) + ".</p>"
-                + "<p>If you did not ask for this, please contact " + escape(store.name()) + " support.</p>");
-        return new EmailMessage(store.emailFrom(), oldAddress, subject, text, html);
+        return new Body(store, customer)
+                .paragraph("The email address you use to sign in to " + store.name() + " was changed to "
+                        + newAddress.masked() + ".")
+                .paragraph("If you did not ask for this, please contact " + store.name() + " support.")
+                .email(oldAddress, "Your " + store.name() + " login email was changed");
     }
 
-    public static String codeSms(Store store, LoginCode code, Duration lifetime) {
-        return code.digits() + " is your " + store.name() + " login code. It expires in " + minutes(lifetime) + ".";
+    public static SmsMessage codeSms(Store store, Customer customer, PhoneNumber to, LoginCode code,
+                                     Duration lifetime) {
+        return new SmsMessage(store.storeId(), customer.customerId(), to.e164(),
+                code.digits() + " is your " + store.name() + " login code. It expires in " + minutes(lifetime) + ".");
     }
 
-    private static String page(Store store, String content) {
-        return "<!DOCTYPE html><html><body style=\"font-family:sans-serif;max-width:480px;margin:auto\">"
-                + "<h2>" + escape(store.name()) + "</h2>" + content + "</body></html>";
-    }
-
-    private static String button(String url, String label) {
-        return "<p><a href=\"" + escape(url) + "\" style=\"display:inline-block;background:#1a56db;color:#fff;"
-                + "padding:12px 24px;border-radius:6px;text-decoration:none\">" + escape(label) + "</a></p>";
+    /** For a customer with no email to send a link to: code sign-in is paused, why, and how to get in. */
+    public static SmsMessage codeLoginPausedSms(Store store, Customer customer, PhoneNumber to, Instant pausedUntil) {
+        return new SmsMessage(store.storeId(), customer.customerId(), to.e164(), store.name() + ": too many wrong "
+                + "codes were typed for your account, so code sign-in is paused until " + UNTIL.format(pausedUntil)
+                + ". Try again then, or ask " + store.name() + " support for a sign-in link.");
     }
 
     private static String minutes(Duration lifetime) {
@@ -117,5 +97,60 @@ public final class LoginMessages {
             }
         }
         return escaped.toString();
+    }
+
+    /** One email's content, kept as text and HTML together so the two parts always say the same. */
+    private static final class Body {
+        private final Store store;
+        private final Customer customer;
+        private final List<String> text = new ArrayList<>();
+        private final List<String> html = new ArrayList<>();
+
+        Body(Store store, Customer customer) {
+            this.store = store;
+            this.customer = customer;
+            text.add("Hi " + customer.displayName() + ",");
+            html.add("<p>Hi " + escape(customer.displayName()) + ",</p>");
+        }
+
+        Body paragraph(String sentence) {
+            text.add(sentence);
+            html.add("<p>" + escape(sentence) + "</p>");
+            return this;
+        }
+
+        Body quiet(String sentence) {
+            text.add(sentence);
+            html.add("<p style=\"color:#666\">" + escape(sentence) + "</p>");
+            return this;
+        }
+
+        Body code(String digits) {
+            text.add("    " + digits);
+            html.add("<p style=\"font-size:32px;font-weight:bold;letter-spacing:8px;margin:16px 0\">" + digits
+                    + "</p>");
+            return this;
+        }
+
+        /** The link as a button and as text to paste, with an optional sentence before it. */
+        Body link(String url, String introduction) {
+            text.add((introduction == null ? "" : introduction + "\n") + url);
+            if (introduction != null) {
+                html.add("<p>" + escape(introduction) + "</p>");
+            }
+            html.add("<p><a href=\"" + escape(url) + "\" style=\"display:inline-block;background:#1a56db;color:#fff;"
+                    + "padding:12px 24px;border-radius:6px;text-decoration:none\">"
+                    + escape("Sign in to " + store.name()) + "</a></p>");
+            html.add("<p>Or paste this link into your browser:<br><a href=\"" + escape(url) + "\">" + escape(url)
+                    + "</a></p>");
+            return this;
+        }
+
+        EmailMessage email(EmailAddress to, String subject) {
+            String page = "<!DOCTYPE html><html><body style=\"font-family:sans-serif;max-width:480px;margin:auto\">"
+                    + "<h2>" + escape(store.name()) + "</h2>" + String.join("", html) + "</body></html>";
+            return new EmailMessage(store.storeId(), customer.customerId(), store.emailFrom(), to, subject,
+                    String.join("\n\n", text) + "\n", page);
+        }
     }
 }

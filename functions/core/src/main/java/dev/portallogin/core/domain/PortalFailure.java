@@ -80,13 +80,6 @@ public abstract class PortalFailure extends RuntimeException {
         }
     }
 
-    /** No channel could deliver the code; nothing was left counting against the customer. Retryable. */
-    public static final class DeliveryFailed extends PortalFailure {
-        public DeliveryFailed() {
-            super("delivery failed");
-        }
-    }
-
     public static final class CustomerNotFound extends PortalFailure {
         public CustomerNotFound() {
             super("customer not found");

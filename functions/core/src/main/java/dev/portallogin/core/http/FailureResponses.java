@@ -2,7 +2,6 @@ package dev.portallogin.core.http;
 
 import dev.portallogin.core.domain.PortalFailure;
 import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
-import dev.portallogin.core.domain.PortalFailure.DeliveryFailed;
 import dev.portallogin.core.domain.PortalFailure.EmailInUse;
 import dev.portallogin.core.domain.PortalFailure.Forbidden;
 import dev.portallogin.core.domain.PortalFailure.InvalidCode;
@@ -17,6 +16,7 @@ import dev.portallogin.core.domain.PortalFailure.RouteNotFound;
 import dev.portallogin.core.domain.PortalFailure.SubscriptionNotFound;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
 import dev.portallogin.core.domain.PortalFailure.UnsupportedMediaType;
+import dev.portallogin.core.port.DeliveryException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -41,8 +41,6 @@ public final class FailureResponses {
                     "This code is not valid. Check it or ask for a new one.")),
             Map.entry(InvalidLink.class, new Answer(401, "invalid_link",
                     "This link has expired or was already used. Ask for a new code to sign in.")),
-            Map.entry(DeliveryFailed.class, new Answer(503, "delivery_failed",
-                    "We could not send your code just now. Please try again.")),
             Map.entry(CustomerNotFound.class, new Answer(404, "customer_not_found",
                     "No customer with this id exists in this store.")),
             Map.entry(SubscriptionNotFound.class, new Answer(404, "subscription_not_found",
@@ -79,7 +77,7 @@ public final class FailureResponses {
             }
             return answer;
         }
-        return failure instanceof SdkException ? UNAVAILABLE : INTERNAL;
+        return failure instanceof SdkException || failure instanceof DeliveryException ? UNAVAILABLE : INTERNAL;
     }
 
     /** The JSON document of a failure, the same for HTTP bodies and direct invocations. */
@@ -106,7 +104,7 @@ public final class FailureResponses {
             refusedLink.identifier().ifPresent(identifier -> document.put("identifier", identifier));
             response = ApiResponse.json(answer.status(), document);
         }
-        if (failure instanceof DeliveryFailed || answer == UNAVAILABLE) {
+        if (answer == UNAVAILABLE) {
             response = response.withHeader("Retry-After", "5");
         }
         return response;

@@ -66,10 +66,10 @@ class AwsClientsTest {
         assertThat(config.containerCredentials()).isTrue();
 
         AwsClients aws = new AwsClients(config);
-        SesMailer mailer = SesMailer.create(aws);
+        SesMailer mailer = aws.mailer();
         assertThat(credentialFetches).as("credentials fetched at init (they would be in the snapshot)").isEmpty();
 
-        mailer.send(new EmailMessage("login@acme.example", EmailAddress.parse("jane@example.com").orElseThrow(),
+        mailer.send(new EmailMessage("acme", "cus-1", "login@acme.example", EmailAddress.parse("jane@example.com").orElseThrow(),
                 "1234 is your code", "1234", "<p>1234</p>"));
 
         assertThat(credentialFetches).containsExactly(TOKEN);
@@ -83,7 +83,7 @@ class AwsClientsTest {
                 "AWS_ACCESS_KEY_ID", "AKIAENVIRONMENT", "AWS_SECRET_ACCESS_KEY", "secret",
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI", base() + "/credentials"));
 
-        SesMailer.create(new AwsClients(config)).send(new EmailMessage("login@acme.example",
+        new AwsClients(config).mailer().send(new EmailMessage("acme", "cus-1", "login@acme.example",
                 EmailAddress.parse("jane@example.com").orElseThrow(), "1234 is your code", "1234", "<p>1234</p>"));
 
         assertThat(credentialFetches).isEmpty();

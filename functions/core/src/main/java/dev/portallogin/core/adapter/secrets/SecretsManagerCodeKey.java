@@ -1,7 +1,6 @@
 package dev.portallogin.core.adapter.secrets;
 
 import dev.portallogin.core.adapter.aws.SignedAwsCall;
-import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.http.Json;
 import dev.portallogin.core.port.CodeKey;
 import java.io.IOException;
@@ -27,14 +26,6 @@ public class SecretsManagerCodeKey implements CodeKey {
     public SecretsManagerCodeKey(SignedAwsCall secrets, String secretId) {
         this.secrets = secrets;
         this.secretId = secretId;
-    }
-
-    public static SecretsManagerCodeKey create(AwsClients aws) {
-        String secretId = aws.config().codeKeySecretArn();
-        if (secretId == null || secretId.isBlank()) {
-            throw new IllegalStateException("CODE_KEY_SECRET_ARN is not set");
-        }
-        return new SecretsManagerCodeKey(aws.signedCall("secretsmanager", "secretsmanager"), secretId);
     }
 
     @Override

@@ -1,44 +1,55 @@
 package dev.portallogin.core.adapter.ses;
 
+import dev.portallogin.core.adapter.aws.Refusals;
 import dev.portallogin.core.adapter.aws.SignedAwsCall;
-import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.http.Json;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.Mailer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** {@link Mailer} on Amazon SES: API v2 {@code SendEmail}, a simple message with text and HTML parts. */
+/**
+ * {@link Mailer} on Amazon SES: API v2 {@code SendEmail}, a simple message with text and HTML parts, sent through
+ * the configuration set whose event destination reports bounces and complaints, and tagged with the customer it is
+ * about ({@link RecipientTag}) so that a report finds its way back to the customer.
+ */
 public class SesMailer implements Mailer {
 
     private static final String SEND_EMAIL_PATH = "/v2/email/outbound-emails";
     private static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json");
 
     private final SignedAwsCall ses;
+    private final String configurationSet;
 
-    public SesMailer(SignedAwsCall ses) {
+    /** @param configurationSet the SES configuration set every message uses, or null for none */
+    public SesMailer(SignedAwsCall ses, String configurationSet) {
         this.ses = ses;
-    }
-
-    public static SesMailer create(AwsClients aws) {
-        return new SesMailer(aws.signedCall("email", "ses"));
+        this.configurationSet = configurationSet;
     }
 
     @Override
     public void send(EmailMessage message) {
-        Map<String, Object> request = Map.of(
-                "FromEmailAddress", message.from(),
-                "Destination", Map.of("ToAddresses", List.of(message.to().value())),
-                "Content", Map.of("Simple", Map.of(
-                        "Subject", utf8(message.subject()),
-                        "Body", Map.of("Text", utf8(message.text()), "Html", utf8(message.html())))));
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("FromEmailAddress", message.from());
+        request.put("Destination", Map.of("ToAddresses", List.of(message.to().value())));
+        request.put("Content", Map.of("Simple", Map.of(
+                "Subject", utf8(message.subject()),
+                "Body", Map.of("Text", utf8(message.text()), "Html", utf8(message.html())))));
+        if (configurationSet != null && !configurationSet.isBlank()) {
+            request.put("ConfigurationSetName", configurationSet);
+        }
+        if (message.storeId() != null && message.customerId() != null) {
+            request.put("EmailTags", List.of(Map.of("Name", RecipientTag.NAME,
+                    "Value", RecipientTag.encode(message.storeId(), message.customerId()))));
+        }
         try {
             ses.post(SEND_EMAIL_PATH, HEADERS, Json.write(request).getBytes(StandardCharsets.UTF_8));
         } catch (SdkException failure) {
-            throw new DeliveryException("email", failure);
+            throw new DeliveryException("email", failure, Refusals.isPermanent(failure));
         }
     }
 

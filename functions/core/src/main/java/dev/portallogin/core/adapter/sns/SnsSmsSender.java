@@ -1,7 +1,7 @@
 package dev.portallogin.core.adapter.sns;
 
+import dev.portallogin.core.adapter.aws.Refusals;
 import dev.portallogin.core.adapter.aws.SignedAwsCall;
-import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.SmsSender;
 import java.net.URLEncoder;
@@ -23,10 +23,6 @@ public class SnsSmsSender implements SmsSender {
         this.sns = sns;
     }
 
-    public static SnsSmsSender create(AwsClients aws) {
-        return new SnsSmsSender(aws.signedCall("sns", "sns"));
-    }
-
     @Override
     public void send(String phoneE164, String text) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -43,7 +39,7 @@ public class SnsSmsSender implements SmsSender {
         try {
             sns.post("/", HEADERS, body.getBytes(StandardCharsets.UTF_8));
         } catch (SdkException failure) {
-            throw new DeliveryException("sms", failure);
+            throw new DeliveryException("sms", failure, Refusals.isPermanent(failure));
         }
     }
 

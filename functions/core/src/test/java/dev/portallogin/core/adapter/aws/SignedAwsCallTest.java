@@ -3,13 +3,14 @@ package dev.portallogin.core.adapter.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portallogin.core.adapter.secrets.SecretsManagerCodeKey;
-import dev.portallogin.core.adapter.ses.SesMailer;
-import dev.portallogin.core.adapter.sns.SnsSmsSender;
+import dev.portallogin.core.adapter.ses.RecipientTag;
+import dev.portallogin.core.adapter.sqs.QueuedMessages;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.EmailMessage;
+import dev.portallogin.core.domain.OutgoingMessage;
+import dev.portallogin.core.domain.SmsMessage;
 import dev.portallogin.core.http.Json;
 import dev.portallogin.core.port.DeliveryException;
 import java.io.ByteArrayInputStream;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The hand-built calls must be the calls AWS's generated clients make: same endpoint, operation, signing scope and
@@ -51,19 +54,22 @@ class SignedAwsCallTest {
     private AwsClients aws(String region) {
         return new AwsClients(Config.from(Map.of("AWS_REGION", region, "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
                 "AWS_SECRET_ACCESS_KEY", "secret", "CODE_KEY_SECRET_ARN", "arn:aws:secretsmanager:" + region
-                        + ":123456789012:secret:code-key")), http);
+                        + ":123456789012:secret:code-key", "SES_CONFIGURATION_SET", "portal-login-mail",
+                "DELIVERY_QUEUE_URL", "https://sqs." + region + ".amazonaws.com/123456789012/delivery")), http);
     }
 
     @Test
     void sesSendEmailIsTheRequestTheSdkClientSends() {
         AwsClients aws = aws("eu-west-1");
-        EmailMessage message = new EmailMessage("Acme <login@acme.example>",
+        EmailMessage message = new EmailMessage("acme.store", "cus-1001", "Acme <login@acme.example>",
                 EmailAddress.parse("jane@example.com").orElseThrow(), "Your code: 1234", "Hi Jane – 1234", "<p>1234</p>");
         http.answer(200, "{\"MessageId\":\"m-1\"}");
 
-        SesMailer.create(aws).send(message);
+        aws.mailer().send(message);
         aws.build(SesV2Client.builder()).sendEmail(request -> request
                 .fromEmailAddress(message.from())
+                .configurationSetName("portal-login-mail")
+                .emailTags(tag -> tag.name("recipient").value(RecipientTag.encode("acme.store", "cus-1001")))
                 .destination(destination -> destination.toAddresses(message.to().value()))
                 .content(content -> content.simple(simple -> simple
                         .subject(part -> part.data(message.subject()).charset("UTF-8"))
@@ -80,7 +86,7 @@ class SignedAwsCallTest {
         AwsClients aws = aws("us-east-1");
         http.answer(200, "<PublishResponse><PublishResult><MessageId>m-1</MessageId></PublishResult></PublishResponse>");
 
-        SnsSmsSender.create(aws).send("+15555550100", "Acme: your code is 1234 & valid 10 min");
+        aws.smsSender().send("+15555550100", "Acme: your code is 1234 & valid 10 min");
         aws.build(SnsClient.builder()).publish(request -> request.phoneNumber("+15555550100")
                 .message("Acme: your code is 1234 & valid 10 min")
                 .messageAttributes(Map.of("AWS.SNS.SMS.SMSType",
@@ -95,7 +101,7 @@ class SignedAwsCallTest {
         AwsClients aws = aws("cn-north-1");
         http.answer(200, "{\"Name\":\"code-key\",\"SecretString\":\"0123456789abcdef\"}");
 
-        byte[] key = SecretsManagerCodeKey.create(aws).bytes();
+        byte[] key = aws.codeKey().bytes();
         aws.build(SecretsManagerClient.builder()).getSecretValue(request -> request.secretId(aws.config().codeKeySecretArn()));
 
         assertThat(new String(key, StandardCharsets.UTF_8)).isEqualTo("0123456789abcdef");
@@ -105,14 +111,43 @@ class SignedAwsCallTest {
     }
 
     @Test
-    void aRefusalIsNotRetriedAndKeepsItsAwsErrorCode() {
+    void sqsSendMessageBatchIsTheRequestTheSdkClientSends() {
+        AwsClients aws = aws("eu-central-1");
+        OutgoingMessage message = OutgoingMessage.sms("login", new SmsMessage("acme", "cus-1001", "+15555550100",
+                "1234 is your code"), Instant.parse("2026-11-26T12:10:00Z"));
+        http.answer(200, "{\"Successful\":[{\"Id\":\"0\",\"MessageId\":\"m-1\",\"MD5OfMessageBody\":\""
+                + md5(QueuedMessages.toJson(message)) + "\"}],\"Failed\":[]}");
+
+        aws.deliveryQueue().enqueue(List.of(message));
+        aws.build(SqsClient.builder()).sendMessageBatch(request -> request
+                .queueUrl(aws.config().deliveryQueueUrl())
+                .entries(entry -> entry.id("0").messageBody(QueuedMessages.toJson(message))));
+
+        assertSameCall(http.sent.get(0), http.sent.get(1), "eu-central-1", "sqs");
+        assertThat(json(http.sent.get(0))).isEqualTo(json(http.sent.get(1)));
+        assertThat(QueuedMessages.fromJson(QueuedMessages.toJson(message))).contains(message);
+    }
+
+    @Test
+    void aBatchWithARefusedEntryFailsAsAWhole() {
+        http.answer(200, "{\"Successful\":[],\"Failed\":[{\"Id\":\"0\",\"SenderFault\":false,"
+                + "\"Code\":\"InternalError\"}]}");
+        OutgoingMessage message = OutgoingMessage.sms("login", new SmsMessage("acme", "c", "+15555550100", "x"),
+                Instant.parse("2026-11-26T12:10:00Z"));
+
+        assertThatThrownBy(() -> aws("us-east-1").deliveryQueue().enqueue(List.of(message)))
+                .isInstanceOfSatisfying(DeliveryException.class, failure -> assertThat(failure.permanent()).isFalse());
+    }
+
+    @Test
+    void aRefusalIsNotRetriedKeepsItsAwsErrorCodeAndIsPermanent() {
         http.answer(400, "{\"message\":\"Email address is on the suppression list jane@example.com\"}",
                 "x-amzn-ErrorType", "MessageRejected:http://internal.amazon.com/coral/com.amazonaws.sesv2/");
-        EmailMessage message = new EmailMessage("login@acme.example",
+        EmailMessage message = new EmailMessage("acme", "c", "login@acme.example",
                 EmailAddress.parse("jane@example.com").orElseThrow(), "s", "t", "h");
 
-        assertThatThrownBy(() -> SesMailer.create(aws("us-east-1")).send(message))
-                .isInstanceOf(DeliveryException.class)
+        assertThatThrownBy(() -> aws("us-east-1").mailer().send(message))
+                .isInstanceOfSatisfying(DeliveryException.class, failure -> assertThat(failure.permanent()).isTrue())
                 .cause().isInstanceOfSatisfying(AwsServiceException.class, failure -> {
                     assertThat(failure.awsErrorDetails().errorCode()).isEqualTo("MessageRejected");
                     assertThat(failure.statusCode()).isEqualTo(400);
@@ -122,10 +157,22 @@ class SignedAwsCallTest {
     }
 
     @Test
+    void throttlingIsRetriedAndNotPermanent() {
+        http.answer(429, "{\"message\":\"Maximum sending rate exceeded.\"}", "x-amzn-ErrorType",
+                "TooManyRequestsException");
+        EmailMessage message = new EmailMessage("acme", "c", "login@acme.example",
+                EmailAddress.parse("jane@example.com").orElseThrow(), "s", "t", "h");
+
+        assertThatThrownBy(() -> aws("us-east-1").mailer().send(message))
+                .isInstanceOfSatisfying(DeliveryException.class, failure -> assertThat(failure.permanent()).isFalse());
+        assertThat(http.sent).hasSize(3);
+    }
+
+    @Test
     void aServerErrorIsRetriedWithinTheStandardAttemptsAndReadFromXml() {
         http.answer(500, "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code></Error></ErrorResponse>");
 
-        assertThatThrownBy(() -> SnsSmsSender.create(aws("us-east-1")).send("+15555550100", "x")).cause()
+        assertThatThrownBy(() -> aws("us-east-1").smsSender().send("+15555550100", "x")).cause()
                 .isInstanceOfSatisfying(AwsServiceException.class,
                         failure -> assertThat(failure.awsErrorDetails().errorCode()).isEqualTo("InternalFailure"));
         assertThat(http.sent).hasSize(3);
@@ -135,7 +182,7 @@ class SignedAwsCallTest {
     void aJsonProtocolErrorCodeIsReadFromItsType() {
         http.answer(400, "{\"__type\":\"com.amazonaws.secretsmanager#ResourceNotFoundException\",\"Message\":\"x\"}");
 
-        assertThatThrownBy(() -> SecretsManagerCodeKey.create(aws("us-east-1")).bytes())
+        assertThatThrownBy(() -> aws("us-east-1").codeKey().bytes())
                 .isInstanceOfSatisfying(AwsServiceException.class,
                         failure -> assertThat(failure.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException"));
         assertThat(http.sent).hasSize(1);
@@ -156,6 +203,15 @@ class SignedAwsCallTest {
         Matcher sdkScope = CREDENTIAL_SCOPE.matcher(theirs.firstMatchingHeader("Authorization").orElseThrow());
         assertThat(sdkScope.find()).isTrue();
         assertThat(sdkScope.group(1) + "/" + sdkScope.group(2)).isEqualTo(scope.group(1) + "/" + scope.group(2));
+    }
+
+    private static String md5(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException missing) {
+            throw new AssertionError(missing);
+        }
     }
 
     /** An empty path goes out as "/". */

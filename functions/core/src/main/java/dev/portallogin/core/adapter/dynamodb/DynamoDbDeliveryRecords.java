@@ -1,0 +1,38 @@
+package dev.portallogin.core.adapter.dynamodb;
+
+import static dev.portallogin.core.adapter.dynamodb.Attributes.epochSeconds;
+import static dev.portallogin.core.adapter.dynamodb.Attributes.s;
+
+import dev.portallogin.core.port.DeliveryRecords;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** {@link DeliveryRecords} in the login table: {@code delivered#<message id>}, kept until a copy could no longer come. */
+public class DynamoDbDeliveryRecords implements DeliveryRecords {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbDeliveryRecords(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public boolean wasDelivered(String messageId) {
+        return Reads.get(dynamoDb, table, key(messageId)).isPresent();
+    }
+
+    @Override
+    public void recordDelivered(String messageId, Instant keepUntil) {
+        dynamoDb.putItem(request -> request.tableName(table)
+                .item(Map.of(LoginItems.PK, key(messageId).get(LoginItems.PK),
+                        LoginItems.EXPIRES_AT, epochSeconds(keepUntil))));
+    }
+
+    private static Map<String, AttributeValue> key(String messageId) {
+        return Map.of(LoginItems.PK, s("delivered#" + messageId));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.portallogin.core.adapter.sqs;
+
+import dev.portallogin.core.adapter.aws.SignedAwsCall;
+import dev.portallogin.core.domain.OutgoingMessage;
+import dev.portallogin.core.http.Json;
+import dev.portallogin.core.port.DeliveryException;
+import dev.portallogin.core.port.DeliveryQueue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * {@link DeliveryQueue} on Amazon SQS: one {@code SendMessageBatch} (JSON protocol) for the messages of one
+ * request, so a login's email and SMS cost one round trip. The queue is encrypted at rest and keeps messages no
+ * longer than a code lives.
+ */
+public class SqsDeliveryQueue implements DeliveryQueue {
+
+    private static final Map<String, String> HEADERS = Map.of(
+            "Content-Type", "application/x-amz-json-1.0",
+            "X-Amz-Target", "AmazonSQS.SendMessageBatch");
+
+    private final SignedAwsCall sqs;
+    private final String queueUrl;
+
+    public SqsDeliveryQueue(SignedAwsCall sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void enqueue(List<OutgoingMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("Id", Integer.toString(i));
+            entry.put("MessageBody", QueuedMessages.toJson(messages.get(i)));
+            entries.add(entry);
+        }
+        try {
+            byte[] answer = sqs.post("/", HEADERS, Json.write(Map.of("QueueUrl", queueUrl, "Entries", entries))
+                    .getBytes(StandardCharsets.UTF_8));
+            // A batch answers 200 even when some entries were refused; each refused one fails the whole call
+            // (handing the others over again is harmless: the deliverer sends each message id once).
+            if (Json.parse(new String(answer, StandardCharsets.UTF_8)) instanceof Map<?, ?> result
+                    && result.get("Failed") instanceof List<?> failed && !failed.isEmpty()) {
+                throw SdkClientException.builder().message("SQS refused " + failed.size() + " of "
+                        + messages.size() + " messages").build();
+            }
+        } catch (IOException unreadable) {
+            throw new DeliveryException("queue", unreadable, false);
+        } catch (SdkException failure) {
+            throw new DeliveryException("queue", failure, false);
+        }
+    }
+}

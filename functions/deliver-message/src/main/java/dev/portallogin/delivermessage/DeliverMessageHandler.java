@@ -1,0 +1,124 @@
+package dev.portallogin.delivermessage;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.portallogin.core.adapter.sqs.QueuedMessages;
+import dev.portallogin.core.config.AwsClients;
+import dev.portallogin.core.config.Config;
+import dev.portallogin.core.config.Priming;
+import dev.portallogin.core.domain.OutgoingMessage;
+import dev.portallogin.core.http.Json;
+import dev.portallogin.core.log.Log;
+import dev.portallogin.core.log.Metrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Two event sources, told apart by their records: the delivery queue (SQS, in batches) and SES's bounce and
+ * complaint reports (SNS). For a batch it answers which messages failed ({@code batchItemFailures}, the template
+ * turns on {@code ReportBatchItemFailures}), so only those are retried; a message that keeps failing goes to the
+ * dead-letter queue after three receives. Nothing it logs holds a code, a link or an address in full.
+ */
+public final class DeliverMessageHandler implements RequestStreamHandler {
+
+    /** A message is not started with less time left than a send may take (the SDK's call timeout, and margin). */
+    private static final int MILLIS_NEEDED_PER_MESSAGE = 5_000;
+
+    private final DeliverMessage deliverMessage;
+    private final RecordMailFeedback recordMailFeedback;
+
+    /**
+     * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
+     * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
+     */
+    public DeliverMessageHandler() {
+        this(Priming.prepare(Config.fromEnvironment()));
+    }
+
+    public DeliverMessageHandler(Config config) {
+        this(config, Clock.systemUTC());
+    }
+
+    public DeliverMessageHandler(Config config, Clock clock) {
+        this(new AwsClients(config), clock);
+    }
+
+    private DeliverMessageHandler(AwsClients aws, Clock clock) {
+        this(new DeliverMessage(aws.mailer(), aws.smsSender(), aws.deliveryRecords(), clock),
+                new RecordMailFeedback(aws.customerDirectory(), clock));
+    }
+
+    public DeliverMessageHandler(DeliverMessage deliverMessage, RecordMailFeedback recordMailFeedback) {
+        this.deliverMessage = deliverMessage;
+        this.recordMailFeedback = recordMailFeedback;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Log.startRequest(context == null ? null : context.getAwsRequestId());
+        try {
+            Object answer = handle(Json.parse(input), context);
+            output.write(Json.write(answer).getBytes(StandardCharsets.UTF_8));
+        } finally {
+            Log.endRequest();
+        }
+    }
+
+    private Object handle(Object event, Context context) {
+        List<Map<?, ?>> records = new ArrayList<>();
+        if (event instanceof Map<?, ?> map && map.get("Records") instanceof List<?> list) {
+            list.stream().filter(Map.class::isInstance).forEach(record -> records.add((Map<?, ?>) record));
+        }
+        if (!records.isEmpty() && "aws:sns".equals(records.get(0).get("EventSource"))) {
+            records.forEach(this::recordFeedback);
+            return Map.of();
+        }
+        return Map.of("batchItemFailures", deliver(records, context));
+    }
+
+    /** The queue messages of a batch that must come again; every other one is done with. */
+    private List<Map<String, String>> deliver(List<Map<?, ?>> records, Context context) {
+        List<Map<String, String>> failures = new ArrayList<>();
+        for (Map<?, ?> record : records) {
+            String messageId = String.valueOf(record.get("messageId"));
+            if (context != null && context.getRemainingTimeInMillis() < MILLIS_NEEDED_PER_MESSAGE) {
+                failures.add(Map.of("itemIdentifier", messageId));
+                continue;
+            }
+            Optional<OutgoingMessage> message = record.get("body") instanceof String body
+                    ? QueuedMessages.fromJson(body) : Optional.empty();
+            if (message.isEmpty()) {
+                // Not a message this service wrote: retrying would never make it one.
+                Log.warn("message_dropped", "reason", "unreadable");
+                Metrics.count("MessagesDropped", "Reason", "unreadable");
+                continue;
+            }
+            try {
+                deliverMessage.deliver(message.get());
+            } catch (RuntimeException mayPass) {
+                Log.warn("delivery_retried", "channel", message.get().channel(),
+                        "type", mayPass.getClass().getSimpleName());
+                failures.add(Map.of("itemIdentifier", messageId));
+            }
+        }
+        return failures;
+    }
+
+    private void recordFeedback(Map<?, ?> record) {
+        Object notification = record.get("Sns") instanceof Map<?, ?> sns ? sns.get("Message") : null;
+        Optional<RecordMailFeedback.Report> report = notification instanceof String text
+                ? SesNotifications.report(text) : Optional.empty();
+        if (report.isEmpty()) {
+            Log.info("mail_feedback_ignored");
+            return;
+        }
+        recordMailFeedback.record(report.get());
+    }
+}

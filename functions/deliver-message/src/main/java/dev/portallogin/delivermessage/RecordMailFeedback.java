@@ -1,0 +1,57 @@
+package dev.portallogin.delivermessage;
+
+import dev.portallogin.core.domain.Actor;
+import dev.portallogin.core.domain.AuditEntry;
+import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.log.Log;
+import dev.portallogin.core.log.Metrics;
+import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.CustomerDirectory.EmailProblem;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SES reports that a login email bounced for good or that its reader marked it as spam: the customer's address is
+ * marked, so no more login mail goes there, request-code texts the code where it may instead, and the dashboard
+ * tells the agent to fix the address (an agent's email change clears the mark). A report about an address the
+ * customer no longer has changes nothing.
+ */
+public final class RecordMailFeedback {
+
+    /**
+     * One report, as SES sends it through the configuration set's event destination.
+     *
+     * @param problem   bouncing (a permanent bounce) or complained
+     * @param detail    SES's sub-type: {@code General}, {@code NoEmail}, {@code Suppressed}, {@code abuse}…
+     * @param addresses the recipients the report is about
+     */
+    public record Report(String storeId, String customerId, EmailProblem problem, String detail,
+                         List<EmailAddress> addresses) {
+    }
+
+    private final CustomerDirectory directory;
+    private final Clock clock;
+
+    public RecordMailFeedback(CustomerDirectory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** @return how many customers were marked */
+    public int record(Report report) {
+        int marked = 0;
+        for (EmailAddress address : report.addresses()) {
+            String action = report.problem() == EmailProblem.BOUNCING ? "email_bounced" : "email_complained";
+            AuditEntry entry = new AuditEntry(report.storeId(), report.customerId(), action, Actor.mailSystem(),
+                    clock.instant(), Map.of("address", address.masked(), "detail", String.valueOf(report.detail())));
+            if (directory.markEmailProblem(report.storeId(), report.customerId(), address, report.problem(), entry)) {
+                marked++;
+                Metrics.count("EmailProblems", "Kind", report.problem().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            Log.info("mail_feedback", "store", report.storeId(), "customer", report.customerId(),
+                    "problem", report.problem(), "address", address.masked(), "marked", marked > 0);
+        }
+        return marked;
+    }
+}

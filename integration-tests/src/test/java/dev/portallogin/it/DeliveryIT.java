@@ -1,0 +1,224 @@
+package dev.portallogin.it;
+
+import static dev.portallogin.it.support.Dashboard.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portallogin.core.adapter.ses.RecipientTag;
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.http.Json;
+import dev.portallogin.it.support.AwsBackend;
+import dev.portallogin.it.support.Dashboard;
+import dev.portallogin.it.support.Dashboard.CallingStyle;
+import dev.portallogin.it.support.FaultProxy;
+import dev.portallogin.it.support.FaultProxy.Failure;
+import dev.portallogin.it.support.Figures;
+import dev.portallogin.it.support.Portal;
+import dev.portallogin.tools.ApiGatewayEmulator;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Login messages leave request-code through the delivery queue and go out from deliver-message: once each, retried
+ * through the queue when SES or SNS fail for a while, dropped when they are too old to be of use, parked in the
+ * dead-letter queue when they keep failing. SES's bounce and complaint reports mark the customer.
+ */
+class DeliveryIT {
+
+    private final AwsBackend backend = AwsBackend.isolated();
+    private final FaultProxy proxy = proxy(backend);
+    private final Portal portal = new Portal(backend, Map.of("AWS_ENDPOINT_URL", proxy.endpoint().toString()));
+    private final Store store = portal.newStore("US");
+
+    private static FaultProxy proxy(AwsBackend backend) {
+        try {
+            FaultProxy proxy = FaultProxy.in(URI.create(backend.awsEnvironment().get("AWS_ENDPOINT_URL")));
+            // A failed message comes back after a second here, not after the template's 60 s.
+            backend.sqs().setQueueAttributes(request -> request.queueUrl(backend.physicalIds().get("DeliveryQueue"))
+                    .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1")));
+            return proxy;
+        } catch (IOException failed) {
+            throw new IllegalStateException(failed);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        proxy.close();
+    }
+
+    private int waiting(String queue) {
+        var attributes = backend.sqs().getQueueAttributes(request -> request.queueUrl(backend.physicalIds().get(queue))
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    /** Delivers what is visible, again and again (failed messages come back after a second), until done. */
+    private void deliverUntil(BooleanSupplier done) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!done.getAsBoolean()) {
+            assertThat(Instant.now()).as("delivered in time").isBefore(deadline);
+            portal.deliver();
+            Thread.sleep(250);
+        }
+    }
+
+    @Test
+    void requestCodeAnswersWithoutAnySesOrSnsCallAndTheMessagesStillArriveOnceEach() {
+        Customer customer = portal.newCustomer(store, true);
+
+        proxy.record();
+        assertThat(portal.requestCode(store, customer.email()).status()).isEqualTo(202);
+        List<String> requestCodeCalls = proxy.recorded().stream().map(FaultProxy.Call::operation).toList();
+
+        assertThat(requestCodeCalls).doesNotContain("ses:SendEmail", "sns:Publish").contains("sqs:SendMessageBatch");
+        assertThat(waiting("DeliveryQueue")).isEqualTo(2);
+        assertThat(portal.outbox().emailsTo(customer.email())).hasSize(1);
+        assertThat(portal.outbox().smsTo(customer.phoneE164())).hasSize(1);
+        assertThat(waiting("DeliveryQueue")).isZero();
+        Figures.record("request-code makes no SES or SNS call", "DeliveryIT.requestCodeAnswersWithoutAnySesOrSnsCall"
+                + "AndTheMessagesStillArriveOnceEach", requestCodeCalls.size() + " AWS calls, 0 to SES or SNS ("
+                + String.join(", ", requestCodeCalls.stream().distinct().toList()) + "); then 1 email and 1 SMS");
+    }
+
+    @Test
+    void sesAndSnsFailuresThatPassAreRetriedThroughTheQueueAndEachChannelSendsOnce() throws Exception {
+        Customer customer = portal.newCustomer(store, true);
+        // Three 500s in a row outlast the SDK's own three attempts: the message goes back to the queue.
+        proxy.fail(3, Failure.sesThrottling(), "ses:SendEmail");
+        proxy.fail(4, Failure.snsFailure(), "sns:Publish");
+
+        portal.requestCode(store, customer.email());
+        deliverUntil(() -> waiting("DeliveryQueue") == 0);
+
+        assertThat(proxy.injected()).isEqualTo(7);
+        assertThat(portal.outbox().emailsTo(customer.email())).hasSize(1);
+        assertThat(portal.outbox().smsTo(customer.phoneE164())).hasSize(1);
+        assertThat(waiting("DeliveryDeadLetterQueue")).isZero();
+        Figures.record("SES throttled and SNS failing beyond the SDK's retries", "DeliveryIT.sesAndSnsFailures"
+                + "ThatPassAreRetriedThroughTheQueueAndEachChannelSendsOnce", "3 SES throttles and 4 SNS 500s "
+                + "injected: both messages retried through the queue; exactly 1 email and 1 SMS");
+    }
+
+    @Test
+    void aCopyOfAMessageTheQueueDeliversTwiceIsSentOnce() throws Exception {
+        Customer customer = portal.newCustomer(store, false);
+        portal.requestCode(store, customer.email());
+        String queue = backend.physicalIds().get("DeliveryQueue");
+        var original = backend.sqs().receiveMessage(request -> request.queueUrl(queue).visibilityTimeout(0))
+                .messages().get(0);
+        backend.sqs().sendMessage(request -> request.queueUrl(queue).messageBody(original.body()));
+
+        deliverUntil(() -> waiting("DeliveryQueue") == 0);
+
+        assertThat(portal.outbox().emailsTo(customer.email())).hasSize(1);
+    }
+
+    @Test
+    void aMessagePastItsLifetimeIsDroppedUnsent() throws Exception {
+        Customer customer = portal.newCustomer(store, true);
+        portal.requestCode(store, customer.email());
+
+        portal.clock.advance(Duration.ofMinutes(11));
+        deliverUntil(() -> waiting("DeliveryQueue") == 0);
+
+        assertThat(portal.outbox().emailsTo(customer.email())).isEmpty();
+        assertThat(portal.outbox().smsTo(customer.phoneE164())).isEmpty();
+        assertThat(waiting("DeliveryDeadLetterQueue")).isZero();
+    }
+
+    @Test
+    void aMessageThatKeepsFailingGoesToTheDeadLetterQueueAfterThreeReceives() throws Exception {
+        Customer customer = portal.newCustomer(store, false);
+        proxy.fail(Integer.MAX_VALUE, Failure.sesThrottling(), "ses:SendEmail");
+
+        portal.requestCode(store, customer.email());
+        deliverUntil(() -> waiting("DeliveryDeadLetterQueue") == 1);
+
+        assertThat(waiting("DeliveryQueue")).isZero();
+        assertThat(proxy.injected()).as("3 receives of 3 SDK attempts each").isEqualTo(9);
+        proxy.heal();
+        assertThat(portal.outbox().emailsTo(customer.email())).isEmpty();
+        Figures.record("A message that keeps failing", "DeliveryIT.aMessageThatKeepsFailingGoesToTheDeadLetterQueue"
+                + "AfterThreeReceives", "SES throttling every call: 3 receives (9 attempts), then the dead-letter "
+                + "queue (alarm DeliveryDeadLetterAlarm); the other channel is unaffected");
+    }
+
+    @Test
+    void aRefusedEmailIsNotRetriedAndTheSmsStillGoes() throws Exception {
+        Customer customer = portal.newCustomer(store, true);
+        proxy.fail(1, Failure.sesMessageRejected(), "ses:SendEmail");
+
+        portal.requestCode(store, customer.email());
+        deliverUntil(() -> waiting("DeliveryQueue") == 0);
+
+        assertThat(proxy.injected()).isEqualTo(1);
+        assertThat(portal.outbox().emailsTo(customer.email())).isEmpty();
+        assertThat(portal.outbox().smsTo(customer.phoneE164())).hasSize(1);
+        assertThat(waiting("DeliveryDeadLetterQueue")).isZero();
+    }
+
+    /** SES's documented bounce or complaint record, from {@code events/}, about {@code customer}. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> report(String sample, Customer customer) throws IOException {
+        String event = Files.readString(backend.projectRoot().resolve("events/direct/deliver-message/" + sample))
+                .replace(RecipientTag.encode("acme", "cus-1002"), RecipientTag.encode(store.storeId(),
+                        customer.customerId()))
+                .replace("sam.lee@example.net", customer.email());
+        return (Map<String, Object>) Json.parse(event);
+    }
+
+    @Test
+    void aPermanentBounceMarksTheCustomerUntilAnAgentFixesTheEmail() throws Exception {
+        Customer customer = portal.newCustomer(store, true);
+        Dashboard dashboard = new Dashboard(portal, CallingStyle.HTTP);
+
+        ApiGatewayEmulator.invoke(portal.api.handler("DeliverMessageFunction"), report("ses-bounce.json", customer));
+
+        assertThat(dashboard.customer(store.storeId(), customer.customerId()).document())
+                .containsEntry("emailBouncing", true).containsEntry("deliverableEmail", false);
+        dashboard.magicLink(request("storeId", store.storeId(), "customerId", customer.customerId()))
+                .hasError(422, "no_valid_email");
+        portal.requestCode(store, customer.phoneE164());
+        assertThat(portal.outbox().emailsTo(customer.email())).as("no more mail to a bouncing address").isEmpty();
+        assertThat(portal.outbox().smsTo(customer.phoneE164())).as("the code still goes by SMS").hasSize(1);
+
+        dashboard.updateEmail(customer.customerId(), request("storeId", store.storeId(),
+                "email", "fixed." + customer.email())).hasStatus(200);
+        assertThat(dashboard.customer(store.storeId(), customer.customerId()).document())
+                .containsEntry("emailBouncing", false).containsEntry("deliverableEmail", true);
+        dashboard.magicLink(request("storeId", store.storeId(), "customerId", customer.customerId()))
+                .hasStatus(201);
+        assertThat(dashboard.audit(store.storeId(), customer.customerId()).document().toString())
+                .contains("email_bounced", "mail-system");
+    }
+
+    @Test
+    void aComplaintMarksTheCustomerAndAReportAboutAnOldAddressChangesNothing() throws Exception {
+        Customer complained = portal.newCustomer(store, false);
+        Customer moved = portal.newCustomer(store, false);
+        Map<String, Object> aboutTheOldAddress = report("ses-bounce.json", moved);
+        new Dashboard(portal, CallingStyle.DIRECT).updateEmail(moved.customerId(), request("storeId", store.storeId(),
+                "email", "new." + moved.email(), "agentId", "a-1")).hasStatus(200);
+
+        ApiGatewayEmulator.invoke(portal.api.handler("DeliverMessageFunction"), report("ses-complaint.json",
+                complained));
+        ApiGatewayEmulator.invoke(portal.api.handler("DeliverMessageFunction"), aboutTheOldAddress);
+
+        assertThat(backend.directory().findCustomer(store.storeId(), complained.customerId()).orElseThrow()
+                .emailComplained()).isTrue();
+        assertThat(backend.directory().findCustomer(store.storeId(), moved.customerId()).orElseThrow()
+                .deliverableEmail()).isPresent();
+    }
+}
