@@ -83,7 +83,8 @@ class BadInputIT {
                 assertThat(customer.email().toLowerCase()).as("owner of " + sk).isEqualTo(sk.substring(6));
             }
         }
-        Pattern loginKey = Pattern.compile("login#" + id + "#" + id + "|(link|session|rate)#[A-Za-z0-9_-]{43}"
+        Pattern loginKey = Pattern.compile("login#" + id + "#" + id + "|(link|session)#[A-Za-z0-9_-]{43}"
+                + "|rate#[A-Za-z0-9_-]{43}(#[0-9]+)?"
                 + "|delivered#[0-9a-f-]{36}");
         portal.backend.patientDynamoDb().scanPaginator(request -> request.tableName(portal.backend.table("LoginTable")))
                 .items().forEach(item -> assertThat(loginKey.matcher(item.get("pk").s()).matches())

@@ -82,21 +82,44 @@ class MagicLinkIT {
         assertThat(portal.consumeLink(token).status()).isEqualTo(200);
     }
 
+    /** Posts the page's own no-script form: its hidden anti-forgery value and the cookie the page set with it. */
+    private HttpResponse postTheForm(HttpResponse page, String token) {
+        String formCookie = page.cookies().stream().filter(cookie -> cookie.startsWith("__Host-portal_form="))
+                .findFirst().orElseThrow().split(";")[0];
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("name=\"form\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(value.find()).isTrue();
+        return portal.post("/login/magic", "token=" + token + "&form=" + value.group(1),
+                Map.of("content-type", "application/x-www-form-urlencoded", "cookie", formCookie));
+    }
+
     @Test
-    void aPlainFormPostSignsInAndRedirectsIntoThePortal() {
+    void thePagesOwnFormPostSignsInAndRedirectsIntoThePortal() {
         Customer customer = portal.newCustomer(store, false);
         String token = requestLogin(customer).magicLinkToken().orElseThrow();
+        HttpResponse page = portal.get("/login/magic", Map.of("token", token));
 
-        HttpResponse posted = portal.post("/login/magic", "token=" + token,
-                Map.of("content-type", "application/x-www-form-urlencoded"));
+        HttpResponse posted = postTheForm(page, token);
 
         assertThat(posted.status()).isEqualTo(303);
         assertThat(posted.header("Location")).contains("../");
         assertThat(posted.cookies()).singleElement().asString().startsWith("__Host-portal_session=");
-        HttpResponse again = portal.post("/login/magic", "token=" + token,
-                Map.of("content-type", "application/x-www-form-urlencoded"));
+        HttpResponse again = postTheForm(page, token);
         assertThat(again.status()).isEqualTo(401);
-        assertThat(again.body()).contains("Send me a new code");
+        assertThat(again.body()).contains("Send me a new code", "already used");
+    }
+
+    @Test
+    void aFormPostWithoutThePagesAntiForgeryValueIsRefusedAndSpendsNothing() {
+        Customer customer = portal.newCustomer(store, false);
+        String token = requestLogin(customer).magicLinkToken().orElseThrow();
+
+        HttpResponse forged = portal.post("/login/magic", "token=" + token,
+                Map.of("content-type", "application/x-www-form-urlencoded"));
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.cookies()).isEmpty();
+        assertThat(portal.consumeLink(token).status()).isEqualTo(200);
     }
 
     @Test

@@ -145,14 +145,16 @@ class PortalSessionIT {
         HttpResponse again = withCookie("POST", "/login/magic", othersCookie, "{\"token\":\"" + token + "\"}");
 
         assertThat(again.status()).isEqualTo(401);
-        assertThat(json(again)).containsEntry("error", "invalid_link").containsEntry("storeId", store.storeId())
-                .containsEntry("identifier", customer.email());
+        assertThat(json(again)).containsEntry("error", "invalid_link").containsEntry("reason", "used")
+                .containsEntry("storeId", store.storeId()).containsEntry("storeName", store.name())
+                .containsEntry("sentTo", "j***@example.com");
+        assertThat(again.body()).doesNotContain(customer.email());
     }
 
     @Test
     void anUnknownLinkGivesNoHint() {
         HttpResponse refused = portal.consumeLink("A".repeat(43));
 
-        assertThat(json(refused)).containsOnlyKeys("error", "message");
+        assertThat(json(refused)).containsOnlyKeys("error", "message", "reason").containsEntry("reason", "unknown");
     }
 }

@@ -6,11 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.it.support.Portal;
+import dev.portallogin.core.http.Json;
+import dev.portallogin.it.support.Figures;
+import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/** Code requests are capped per identifier (1/min, 5/h, 10/day) and per source IP (20/h), in DynamoDB. */
+/**
+ * Code requests are capped per identifier (1/min, 5/h, 10/day) and per source address (20/h), typed codes per
+ * source address (60/h) and per store (a ceiling), all in DynamoDB; behind CloudFront the viewer's address counts.
+ */
 class RateLimitIT {
 
     private final Portal portal = new Portal();
@@ -83,5 +91,94 @@ class RateLimitIT {
 
         assertThat(next.status()).isEqualTo(429);
         assertThat(next.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void sixtyCodesAnHourMayBeTypedFromOneAddress() {
+        for (int i = 0; i < 60; i++) {
+            assertThat(portal.verifyCode(store, "guess" + i + "." + store.storeId() + "@example.com", "1234").status())
+                    .as("attempt %d", i + 1).isEqualTo(401);
+        }
+
+        HttpResponse next = portal.verifyCode(store, "guess60." + store.storeId() + "@example.com", "1234");
+
+        assertThat(next.status()).isEqualTo(429);
+        assertThat(next.header("Retry-After")).isPresent();
+        Figures.record("Codes typed per source address: 60 an hour", "RateLimitIT.sixtyCodesAnHourMayBeTypedFromOne"
+                + "Address", "the 61st in an hour: 429 with Retry-After");
+    }
+
+    @Test
+    void aStoreCeilingOnTypedCodesStopsSprayingAcrossCustomers() {
+        Portal capped = new Portal(Map.of("STORE_VERIFY_RATE_LIMIT", "5/3600"));
+        Store sprayed = capped.newStore("US");
+        for (int i = 0; i < 5; i++) {
+            assertThat(verifyFrom(capped, sprayed, "198.18.0." + (i + 1)).status()).isEqualTo(401);
+        }
+
+        HttpResponse sixth = verifyFrom(capped, sprayed, "198.18.0.6");
+
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(verifyFrom(capped, store, "198.18.0.7").status()).as("other stores are not affected")
+                .isEqualTo(401);
+        Figures.record("Ceiling on codes typed per store (spraying), with an alarm", "RateLimitIT.aStoreCeilingOn"
+                + "TypedCodesStopsSprayingAcrossCustomers", "ceiling set to 5 an hour: the 6th, from a 6th address, "
+                + "429; metric RateLimited Scope=verify-store, VerifySprayingAlarm at the first");
+    }
+
+    private static HttpResponse verifyFrom(Portal portal, Store store, String address) {
+        return portal.send(new HttpRequest("POST", "/login/verify", Map.of(), Map.of("content-type",
+                "application/json"), Json.write(Map.of("storeId", store.storeId(), "identifier", "x." + address
+                + "@example.com", "code", "1234")), address));
+    }
+
+    /** The origin secret the stack gave CloudFront to send, read as an operator would. */
+    private String originSecret() {
+        try (SecretsManagerClient secrets = portal.backend.aws().build(SecretsManagerClient.builder())) {
+            return secrets.getSecretValue(request -> request.secretId(portal.backend.physicalIds()
+                    .get("OriginVerifySecret"))).secretString();
+        }
+    }
+
+    private HttpResponse requestThroughCloudFront(String viewer, String secret, int n) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("content-type", "application/json",
+                "cloudfront-viewer-address", viewer + ":51234"));
+        if (secret != null) {
+            headers.put("x-origin-verify", secret);
+        }
+        return portal.send(new HttpRequest("POST", "/login/code", Map.of(), headers, Json.write(Map.of(
+                "storeId", store.storeId(), "identifier", "viewer" + n + "." + store.storeId() + "@example.com")),
+                "130.176.0.1"));
+    }
+
+    @Test
+    void behindCloudFrontTheViewerAddressCountsOnlyWhenTheRequestCarriesTheOriginSecret() {
+        String secret = originSecret();
+        for (int i = 0; i < 20; i++) {
+            assertThat(requestThroughCloudFront("192.0.2.10", secret, i).status()).isEqualTo(202);
+        }
+        assertThat(requestThroughCloudFront("192.0.2.10", secret, 20).status()).as("that viewer's 21st")
+                .isEqualTo(429);
+        assertThat(requestThroughCloudFront("192.0.2.11", secret, 21).status()).as("another viewer, same edge")
+                .isEqualTo(202);
+
+        Portal spoofed = new Portal();
+        Store other = spoofed.newStore("US");
+        int answered = 0;
+        for (int i = 0; i < 21; i++) {
+            Map<String, String> headers = Map.of("content-type", "application/json",
+                    "cloudfront-viewer-address", "192.0.2." + (100 + i) + ":4000", "x-origin-verify", "guessed");
+            if (spoofed.send(new HttpRequest("POST", "/login/code", Map.of(), headers, Json.write(Map.of(
+                    "storeId", other.storeId(), "identifier", "spoof" + i + "@example.com")), "198.19.0.1"))
+                    .status() == 202) {
+                answered++;
+            }
+        }
+        assertThat(answered).as("a claimed viewer address without the secret counts the source address")
+                .isEqualTo(20);
+        Figures.record("Per-address limits behind CloudFront", "RateLimitIT.behindCloudFrontTheViewerAddressCounts"
+                + "OnlyWhenTheRequestCarriesTheOriginSecret", "with the origin secret: each viewer gets its own 20 an "
+                + "hour through one CloudFront address; 21 requests claiming 21 viewers without the secret: 20 "
+                + "answered, the 21st 429 (counted on the source address)");
     }
 }

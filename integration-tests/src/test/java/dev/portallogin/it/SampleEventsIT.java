@@ -37,6 +37,7 @@ class SampleEventsIT {
             Map.entry("verify-code.json", "401"),
             Map.entry("consume-magic-link.json", "401"),
             Map.entry("magic-link-page.json", "200"),
+            Map.entry("store-name.json", "200"),
             Map.entry("generate-magic-link.json", "201"),
             Map.entry("subscription-magic-link.json", "200"),
             Map.entry("unlock-code-login.json", "200"),

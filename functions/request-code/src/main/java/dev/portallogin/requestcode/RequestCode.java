@@ -14,6 +14,8 @@ import dev.portallogin.core.domain.PortalFailure.RateLimited;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
 import dev.portallogin.core.domain.RateLimit;
 import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.domain.RequestOrigin;
+import dev.portallogin.core.domain.ResponseFloor;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
 import dev.portallogin.core.port.CodeKey;
@@ -30,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A customer asks for a login code. When the identifier belongs to a customer of the store, a fresh code and magic
@@ -41,8 +42,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RequestCode {
 
-    /** @param sourceIp the caller's address when the request came over HTTP, else null */
-    public record Request(String storeId, String identifier, String sourceIp) {
+    /**
+     * @param clientAddress the caller's address when the request came over HTTP (the viewer's behind CloudFront),
+     *                      else null
+     * @param browserHash   the hash of the sign-in cookie given to the browser that asks, or null: the link it is
+     *                      sent then signs in in that browser without a click
+     * @param origin        the site the browser says sent the request
+     */
+    public record Request(String storeId, String identifier, String clientAddress, String browserHash,
+                          RequestOrigin origin) {
     }
 
     private record Counted(String key, Instant at) {
@@ -73,21 +81,22 @@ public final class RequestCode {
      * @throws RateLimited       too many requests for this identifier or from this address
      */
     public void request(Request request) {
-        long answerNotBefore = System.nanoTime() + config.minResponseTime().toNanos();
+        ResponseFloor floor = ResponseFloor.startingNow(config.minResponseTime());
         Store store = directory.findStore(request.storeId()).orElseThrow(UnknownStore::new);
+        request.origin().requireSameSiteAs(store);
         Identifier identifier = Identifier.parse(request.identifier(), store.defaultCountry())
                 .orElseThrow(InvalidIdentifier::new);
         Instant now = clock.instant();
-        List<Counted> counted = countRequest(store, identifier, request.sourceIp(), now);
+        List<Counted> counted = countRequest(store, identifier, request.clientAddress(), now);
         Metrics.count("CodesRequested");
         try {
-            serve(store, identifier, now);
+            serve(store, identifier, request.browserHash(), now, counted);
         } catch (RuntimeException failed) {
             // Whatever failed, the request was not served: it must not count against the customer.
             release(counted, failed);
             throw failed;
         }
-        awaitMinimumResponseTime(answerNotBefore);
+        floor.await();
     }
 
     /** Best effort: when the database itself is failing, the original failure is what the caller must see. */
@@ -102,7 +111,7 @@ public final class RequestCode {
         }
     }
 
-    private void serve(Store store, Identifier identifier, Instant now) {
+    private void serve(Store store, Identifier identifier, String browserHash, Instant now, List<Counted> counted) {
         Optional<Customer> found = directory.findCustomer(store.storeId(), identifier);
         if (found.isEmpty()) {
             Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
@@ -110,6 +119,16 @@ public final class RequestCode {
             return;
         }
         Customer customer = found.get();
+        // One budget per customer, whichever of their email and phone is asked for. Spent, it refuses silently:
+        // a 429 here and not for an unknown identifier would tell that the two identifiers share a customer.
+        String customerKey = "customer#" + store.storeId() + "#" + customer.customerId();
+        RateLimiter.Decision budget = rateLimiter.tryAcquire(customerKey, config.identifierLimits(), now);
+        if (!budget.allowed()) {
+            Log.info("customer_budget_spent", "store", store.storeId(), "customer", customer.customerId());
+            Metrics.count("RateLimited", "Scope", "customer");
+            return;
+        }
+        counted.add(new Counted(customerKey, budget.recordedAt()));
         Optional<Instant> pausedUntil = customer.codeLoginLockedUntil(config.maxConsecutiveCodeFailures(),
                 config.codeLockDuration()).filter(now::isBefore);
         Optional<EmailAddress> email = customer.deliverableEmail();
@@ -120,8 +139,8 @@ public final class RequestCode {
             return;
         }
         List<OutgoingMessage> messages = pausedUntil.isPresent()
-                ? issuePausedNotice(store, customer, email, phone, pausedUntil.get(), now)
-                : issueCode(store, customer, email, phone, now);
+                ? issuePausedNotice(store, customer, email, phone, pausedUntil.get(), browserHash, now)
+                : issueCode(store, customer, email, phone, browserHash, now);
         deliveries.enqueue(messages);
         Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
                 "customerFound", true, "codeLoginPaused", pausedUntil.isPresent(), "messages", messages.size());
@@ -129,9 +148,9 @@ public final class RequestCode {
 
     /** A fresh code and link, replacing any earlier ones: the email carries both, the SMS the code. */
     private List<OutgoingMessage> issueCode(Store store, Customer customer, Optional<EmailAddress> email,
-                                            Optional<PhoneNumber> phone, Instant now) {
+                                            Optional<PhoneNumber> phone, String browserHash, Instant now) {
         LoginCode code = LoginCode.generate(config.codeLength());
-        MagicLinkToken token = issue(store, customer, email, now, code);
+        MagicLinkToken token = issue(store, customer, email, browserHash, now, code);
         List<OutgoingMessage> messages = new ArrayList<>();
         email.ifPresent(address -> messages.add(OutgoingMessage.email("login", LoginMessages.codeAndLink(store,
                 customer, address, code, store.magicLinkUrl(token), config.codeLifetime()),
@@ -146,9 +165,11 @@ public final class RequestCode {
      * link (which signs in and lifts the pause), or by SMS when there is no email to send a link to.
      */
     private List<OutgoingMessage> issuePausedNotice(Store store, Customer customer, Optional<EmailAddress> email,
-                                                    Optional<PhoneNumber> phone, Instant pausedUntil, Instant now) {
+                                                    Optional<PhoneNumber> phone, Instant pausedUntil,
+                                                    String browserHash, Instant now) {
         if (email.isPresent()) {
-            MagicLinkToken token = issue(store, customer, email, now, LoginCode.generate(config.codeLength()));
+            MagicLinkToken token = issue(store, customer, email, browserHash, now,
+                    LoginCode.generate(config.codeLength()));
             return List.of(OutgoingMessage.email("code-login-paused", LoginMessages.codeLoginPaused(store, customer,
                     email.get(), store.magicLinkUrl(token), config.linkLifetime(), pausedUntil),
                     now.plus(config.linkLifetime())));
@@ -158,8 +179,8 @@ public final class RequestCode {
     }
 
     /** Stores the code's HMAC and the link's hash, replacing the customer's earlier ones; returns the link. */
-    private MagicLinkToken issue(Store store, Customer customer, Optional<EmailAddress> email, Instant now,
-                                 LoginCode code) {
+    private MagicLinkToken issue(Store store, Customer customer, Optional<EmailAddress> email, String browserHash,
+                                 Instant now, LoginCode code) {
         MagicLinkToken token = MagicLinkToken.generate();
         String codeId = UUID.randomUUID().toString();
         byte[] hmac = code.hmac(codeKey.bytes(), store.storeId(), customer.customerId(), codeId);
@@ -167,7 +188,7 @@ public final class RequestCode {
                 new StoredCode(store.storeId(), customer.customerId(), codeId, hmac, now,
                         now.plus(config.codeLifetime()), 0),
                 new StoredLink(token.hash(), store.storeId(), customer.customerId(), "customer", now,
-                        now.plus(config.linkLifetime()), email.map(EmailAddress::masked).orElse(null), null));
+                        now.plus(config.linkLifetime()), email.map(EmailAddress::masked).orElse(null), browserHash));
         Metrics.count("CodesIssued");
         return token;
     }
@@ -176,10 +197,10 @@ public final class RequestCode {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private List<Counted> countRequest(Store store, Identifier identifier, String sourceIp, Instant now) {
+    private List<Counted> countRequest(Store store, Identifier identifier, String clientAddress, Instant now) {
         List<Counted> counted = new ArrayList<>();
-        if (sourceIp != null) {
-            counted.add(count("ip", "ip#" + sourceIp, config.sourceIpLimits(), now, counted));
+        if (clientAddress != null) {
+            counted.add(count("ip", "ip#" + clientAddress, config.sourceIpLimits(), now, counted));
         }
         String identifierKey = "identifier#" + store.storeId() + "#" + identifier.normalForm();
         counted.add(count("identifier", identifierKey, config.identifierLimits(), now, counted));
@@ -195,16 +216,5 @@ public final class RequestCode {
             throw new RateLimited(decision.retryAfter());
         }
         return new Counted(key, decision.recordedAt());
-    }
-
-    private static void awaitMinimumResponseTime(long answerNotBefore) {
-        long remaining = answerNotBefore - System.nanoTime();
-        if (remaining > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(remaining);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

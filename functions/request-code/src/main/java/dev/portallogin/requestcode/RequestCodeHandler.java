@@ -5,24 +5,40 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
+import dev.portallogin.core.domain.BrowserToken;
+import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
+import dev.portallogin.core.http.ClientAddress;
 import dev.portallogin.core.http.LambdaEntry;
 import dev.portallogin.core.http.RequestBody;
 import dev.portallogin.core.http.RouteTable;
+import dev.portallogin.core.http.SignInCookies;
+import dev.portallogin.core.port.OriginSecret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
-/** {@code POST /login/code}: answers 202 {"status":"sent"} whether or not the identifier matched a customer. */
+/**
+ * {@code POST /login/code}: answers 202 {"status":"sent"} whether or not the identifier matched a customer; and
+ * {@code GET /login/stores/{storeId}}: the store's name, for the login page's header.
+ */
 public final class RequestCodeHandler implements RequestStreamHandler, LambdaEntry.Routes {
 
     private static final Map<String, Object> SENT = Map.of("status", "sent");
 
+    /** How long the browser that asked is remembered: as long as the link it was sent works. */
+    private static final Duration SIGN_IN_BROWSER_LIFETIME = Duration.ofMinutes(10);
+
     private final RequestCode requestCode;
-    private final RouteTable routes = RouteTable.of(Map.of("POST /login/code", this::requestCode));
+    private final PortalStores stores;
+    private final OriginSecret originSecret;
+    private final RouteTable routes = RouteTable.of(Map.of(
+            "POST /login/code", this::requestCode,
+            "GET /login/stores/{storeId}", this::store));
 
     /**
      * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
@@ -38,16 +54,18 @@ public final class RequestCodeHandler implements RequestStreamHandler, LambdaEnt
     }
 
     public RequestCodeHandler(Config config, Clock clock) {
-        this(wire(new AwsClients(config), clock));
+        this(new AwsClients(config), clock);
     }
 
-    public RequestCodeHandler(RequestCode requestCode) {
+    private RequestCodeHandler(AwsClients aws, Clock clock) {
+        this(new RequestCode(aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(), aws.deliveryQueue(),
+                aws.codeKey(), aws.config(), clock), new PortalStores(aws.customerDirectory()), aws.originSecret());
+    }
+
+    public RequestCodeHandler(RequestCode requestCode, PortalStores stores, OriginSecret originSecret) {
         this.requestCode = requestCode;
-    }
-
-    private static RequestCode wire(AwsClients aws, Clock clock) {
-        return new RequestCode(aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(), aws.deliveryQueue(),
-                aws.codeKey(), aws.config(), clock);
+        this.stores = stores;
+        this.originSecret = originSecret;
     }
 
     @Override
@@ -60,10 +78,20 @@ public final class RequestCodeHandler implements RequestStreamHandler, LambdaEnt
         return routes.dispatch(request);
     }
 
+    /**
+     * Every answer sets a fresh sign-in cookie, whether or not a customer matched (so the answers cannot be told
+     * apart); only a customer's link remembers its hash, and opening that link in this browser then needs no click.
+     */
     private ApiResponse requestCode(ApiRequest request) {
         RequestBody body = request.jsonBody();
+        BrowserToken browser = BrowserToken.generate();
         requestCode.request(new RequestCode.Request(body.requiredId("storeId"), body.requiredString("identifier"),
-                request.sourceIp()));
-        return ApiResponse.json(202, SENT);
+                ClientAddress.of(request, originSecret), browser.hash(), request.origin()));
+        return ApiResponse.json(202, SENT).withCookie(SignInCookies.browser(browser, SIGN_IN_BROWSER_LIFETIME));
+    }
+
+    private ApiResponse store(ApiRequest request) {
+        Store store = stores.store(request.pathId("storeId"));
+        return ApiResponse.json(200, Map.of("storeId", store.storeId(), "name", store.name()));
     }
 }

@@ -3,11 +3,15 @@ package dev.portallogin.verifylink;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
+import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.Customer;
-import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.MagicLinkToken;
+import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
 import dev.portallogin.core.domain.PortalFailure.InvalidLink;
+import dev.portallogin.core.domain.PortalFailure.InvalidLink.Reason;
+import dev.portallogin.core.domain.RequestOrigin;
 import dev.portallogin.core.domain.Session;
+import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
 import dev.portallogin.core.port.CustomerDirectory;
@@ -20,14 +24,38 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A customer follows a magic link: the link is marked used and a session starts, both or neither. A link that no
- * longer works is no dead end: a customer already signed in as its owner simply continues, anyone else learns where
- * a new code can be sent.
+ * A customer follows a magic link. Opening it spends nothing: the page asks what the link is ({@link #inspect}),
+ * and signs in at once only in the browser that asked for it; anywhere else (another device, a mail scanner that runs
+ * scripts, a link someone forwarded, an agent's link) it names the store and the masked address and waits for a
+ * click. Signing in ({@link #consume}) marks the link used and starts a session, both or neither. A link that no
+ * longer works is no dead end: its signed-in owner simply continues, anyone else learns why and for which store a
+ * new code can be asked, and nothing about the customer once support revoked it or changed their email.
  */
 public final class ConsumeMagicLink {
 
     /** The signed-in customer; {@code newSession} is empty when they were signed in already. */
     public record SignedIn(String storeId, String customerId, Instant expiresAt, Optional<Session> newSession) {
+    }
+
+    /** What opening a link shows. */
+    public enum State {
+        /** Signs in without a click: this is the browser that asked for the code. */
+        SIGN_IN_NOW,
+        /** Signs in on a click: shows "Continue as … to …". */
+        CONFIRM,
+        /** Spent or expired, but its owner is signed in here: nothing to do. */
+        ALREADY_SIGNED_IN,
+        /** Does not sign in; {@code refusal} says why. */
+        REFUSED
+    }
+
+    /**
+     * A link as its page presents it.
+     *
+     * @param sentTo  the masked address it was emailed to, when it was
+     * @param refusal why it does not sign in, for {@link State#REFUSED}
+     */
+    public record LinkView(State state, String storeName, String sentTo, InvalidLink refusal) {
     }
 
     private final LoginStore logins;
@@ -46,12 +74,41 @@ public final class ConsumeMagicLink {
     }
 
     /**
-     * @param sessionCookie the caller's {@code portal_session} cookie, if any
-     * @throws InvalidLink malformed, unknown, used, replaced, expired or revoked link
+     * What the link's page shows, spending nothing.
+     *
+     * @param sessionCookie the caller's session cookie, if any
+     * @param browserCookie the caller's sign-in cookie (set when this browser asked for a code), if any
      */
-    public SignedIn consume(String rawToken, Optional<String> sessionCookie) {
-        MagicLinkToken token = MagicLinkToken.parse(rawToken).orElseThrow(() -> refused("malformed"));
-        StoredLink link = logins.findLink(token.hash()).orElseThrow(() -> refused("unknown"));
+    public LinkView inspect(String rawToken, Optional<String> sessionCookie, Optional<String> browserCookie) {
+        Optional<MagicLinkToken> token = MagicLinkToken.parse(rawToken);
+        Optional<StoredLink> link = token.flatMap(parsed -> logins.findLink(parsed.hash()));
+        if (link.isEmpty()) {
+            return new LinkView(State.REFUSED, null, null, new InvalidLink());
+        }
+        Store store = directory.findStore(link.get().storeId()).orElse(null);
+        Optional<InvalidLink> refusal = refusal(link.get(), store, clock.instant());
+        if (refusal.isEmpty()) {
+            boolean askedHere = link.get().browserHash() != null && browserCookie.flatMap(BrowserToken::parse)
+                    .filter(browser -> browser.hash().equals(link.get().browserHash())).isPresent();
+            return new LinkView(askedHere ? State.SIGN_IN_NOW : State.CONFIRM, store.name(), link.get().sentTo(),
+                    null);
+        }
+        if (ownerSignedIn(link.get(), sessionCookie).isPresent()) {
+            return new LinkView(State.ALREADY_SIGNED_IN, store == null ? null : store.name(), null, null);
+        }
+        return new LinkView(State.REFUSED, refusal.get().storeName().orElse(null), null, refusal.get());
+    }
+
+    /**
+     * @param sessionCookie the caller's session cookie, if any
+     * @throws InvalidLink     malformed, unknown, used, replaced, expired or revoked link, with the reason
+     * @throws ForbiddenOrigin the browser says another site than the store's portal sent the request
+     */
+    public SignedIn consume(String rawToken, Optional<String> sessionCookie, RequestOrigin origin) {
+        MagicLinkToken token = MagicLinkToken.parse(rawToken).orElseThrow(() -> refused(new InvalidLink()));
+        StoredLink link = logins.findLink(token.hash()).orElseThrow(() -> refused(new InvalidLink()));
+        Store store = directory.findStore(link.storeId()).orElseThrow(() -> refused(new InvalidLink()));
+        origin.requireSameSiteAs(store);
         Instant now = clock.instant();
         if (link.isLiveAt(now)) {
             String method = link.isAgentLink() ? "agent-link" : "link";
@@ -66,29 +123,54 @@ public final class ConsumeMagicLink {
                 return new SignedIn(link.storeId(), link.customerId(), session.expiresAt(), Optional.of(session));
             }
         }
-        Optional<StoredSession> current = sessionCookie.flatMap(sessions::current)
-                .map(PortalSessions.SignedIn::session)
-                .filter(session -> session.storeId().equals(link.storeId())
-                        && session.customerId().equals(link.customerId()));
+        Optional<StoredSession> current = ownerSignedIn(link, sessionCookie);
         if (current.isPresent()) {
             Log.info("link_reopened_while_signed_in", "store", link.storeId(), "customer", link.customerId());
             return new SignedIn(link.storeId(), link.customerId(), current.get().expiresAt(), Optional.empty());
         }
-        String reason = link.usedAt() != null ? "link_used" : "link_expired_replaced_or_revoked";
-        Log.info("link_refused", "reason", reason);
-        Metrics.count("LoginFailures", "Reason", reason);
-        String identifier = directory.findCustomer(link.storeId(), link.customerId())
-                .map(ConsumeMagicLink::identifierOf).orElse(null);
-        throw new InvalidLink(link.storeId(), identifier);
+        // A live link whose spending failed lost a race with a parallel use of it: it is used now.
+        throw refused(refusal(link, store, now).orElse(new InvalidLink(Reason.USED, store.storeId(), store.name(),
+                link.sentTo())));
     }
 
-    private static String identifierOf(Customer customer) {
-        return customer.deliverableEmail().map(EmailAddress::value).orElse(customer.phoneE164());
+    /**
+     * Why a link does not sign in, or empty when it does. A revoke or an email change (or a customer who is gone)
+     * comes first, so such a link never tells the address it went to.
+     */
+    private Optional<InvalidLink> refusal(StoredLink link, Store store, Instant now) {
+        if (store == null) {
+            return Optional.of(new InvalidLink());
+        }
+        Optional<Customer> customer = directory.findCustomer(link.storeId(), link.customerId());
+        // A customer's link is current while the login record names it: a newer request moved the record on to
+        // another link (replaced); signing in with the code of the same email removed it (used).
+        Optional<String> current = link.isAgentLink() ? Optional.of(link.tokenHash())
+                : logins.currentCustomerLinkHash(link.storeId(), link.customerId());
+        Reason reason = null;
+        if (customer.isEmpty() || customer.get().revokedSince(link.issuedAt())) {
+            reason = Reason.REVOKED;
+        } else if (link.usedAt() != null || current.isEmpty()) {
+            reason = Reason.USED;
+        } else if (!current.get().equals(link.tokenHash())) {
+            reason = Reason.REPLACED;
+        } else if (!now.isBefore(link.expiresAt())) {
+            reason = Reason.EXPIRED;
+        }
+        return Optional.ofNullable(reason)
+                .map(why -> new InvalidLink(why, store.storeId(), store.name(), link.sentTo()));
     }
 
-    private static InvalidLink refused(String reason) {
+    private Optional<StoredSession> ownerSignedIn(StoredLink link, Optional<String> sessionCookie) {
+        return sessionCookie.flatMap(sessions::current)
+                .map(PortalSessions.SignedIn::session)
+                .filter(session -> session.storeId().equals(link.storeId())
+                        && session.customerId().equals(link.customerId()));
+    }
+
+    private static InvalidLink refused(InvalidLink refusal) {
+        String reason = refusal.reason().name().toLowerCase(java.util.Locale.ROOT);
         Log.info("link_refused", "reason", reason);
         Metrics.count("LoginFailures", "Reason", "link_" + reason);
-        return new InvalidLink();
+        return refusal;
     }
 }

@@ -1,7 +1,9 @@
 package dev.portallogin.verifylink;
 
 import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
 import dev.portallogin.core.domain.PortalFailure.NotSignedIn;
+import dev.portallogin.core.domain.RequestOrigin;
 import dev.portallogin.core.domain.SessionToken;
 import dev.portallogin.core.domain.Subscription;
 import dev.portallogin.core.port.CustomerDirectory;
@@ -54,8 +56,16 @@ public final class PortalSessions {
                 directory.listSubscriptions(customer.storeId(), customer.customerId()));
     }
 
-    /** Ends the session behind the cookie, if there is one; signing out twice is fine. */
-    public void signOut(Optional<String> cookieValue) {
+    /**
+     * Ends the session behind the cookie, if there is one; signing out twice is fine.
+     *
+     * @throws ForbiddenOrigin another site than the session's store's portal asked to end a live session
+     */
+    public void signOut(Optional<String> cookieValue, RequestOrigin origin) {
+        Optional<SignedIn> signedIn = cookieValue.flatMap(this::current);
+        if (signedIn.isPresent()) {
+            directory.findStore(signedIn.get().session().storeId()).ifPresent(origin::requireSameSiteAs);
+        }
         cookieValue.flatMap(SessionToken::parse).ifPresent(token -> logins.deleteSession(token.hash()));
     }
 }

@@ -6,9 +6,13 @@ import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Identifier;
 import dev.portallogin.core.domain.LoginCode;
+import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
 import dev.portallogin.core.domain.PortalFailure.InvalidCode;
 import dev.portallogin.core.domain.PortalFailure.InvalidIdentifier;
+import dev.portallogin.core.domain.PortalFailure.RateLimited;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
+import dev.portallogin.core.domain.RequestOrigin;
+import dev.portallogin.core.domain.ResponseFloor;
 import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
@@ -19,6 +23,7 @@ import dev.portallogin.core.port.CustomerDirectory;
 import dev.portallogin.core.port.CustomerDirectory.Guess;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.LoginStore.StoredCode;
+import dev.portallogin.core.port.RateLimiter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -31,17 +36,33 @@ import java.util.Map;
  */
 public final class VerifyCode {
 
+    /**
+     * One typed code.
+     *
+     * @param clientAddress the caller's address (the viewer's behind CloudFront), or null when not over HTTP
+     * @param origin        the site the browser says sent the request
+     */
+    public record Attempt(String storeId, String identifier, String code, String clientAddress,
+                          RequestOrigin origin) {
+        @Override
+        public String toString() {
+            return "Attempt[" + storeId + "]";
+        }
+    }
+
     private final CustomerDirectory directory;
     private final LoginStore logins;
+    private final RateLimiter rateLimiter;
     private final AuditLog audit;
     private final CodeKey codeKey;
     private final Config config;
     private final Clock clock;
 
-    public VerifyCode(CustomerDirectory directory, LoginStore logins, AuditLog audit, CodeKey codeKey, Config config,
-                      Clock clock) {
+    public VerifyCode(CustomerDirectory directory, LoginStore logins, RateLimiter rateLimiter, AuditLog audit,
+                      CodeKey codeKey, Config config, Clock clock) {
         this.directory = directory;
         this.logins = logins;
+        this.rateLimiter = rateLimiter;
         this.audit = audit;
         this.codeKey = codeKey;
         this.config = config;
@@ -54,12 +75,46 @@ public final class VerifyCode {
      *                           unknown customer: one answer for all
      * @throws InvalidIdentifier neither an email address nor a phone number
      * @throws UnknownStore      the store does not exist
+     * @throws ForbiddenOrigin   the browser says another site than the store's portal sent it
+     * @throws RateLimited       too many codes typed from this address, or in this store (a sign of spraying)
      */
-    public Session verify(String storeId, String rawIdentifier, String rawCode) {
-        Store store = directory.findStore(storeId).orElseThrow(UnknownStore::new);
-        Identifier identifier = Identifier.parse(rawIdentifier, store.defaultCountry())
+    public Session verify(Attempt attempt) {
+        ResponseFloor floor = ResponseFloor.startingNow(config.minResponseTime());
+        Store store = directory.findStore(attempt.storeId()).orElseThrow(UnknownStore::new);
+        attempt.origin().requireSameSiteAs(store);
+        Identifier identifier = Identifier.parse(attempt.identifier(), store.defaultCountry())
                 .orElseThrow(InvalidIdentifier::new);
-        LoginCode code = LoginCode.parse(rawCode, config.codeLength()).orElseThrow(InvalidCode::new);
+        limit(store, attempt.clientAddress());
+        try {
+            return verify(store, identifier, attempt.code());
+        } catch (InvalidCode refused) {
+            // A known customer's refusal costs more database writes than an unknown identifier's: the floor hides it.
+            floor.await();
+            throw refused;
+        }
+    }
+
+    /** Per source address a few dozen an hour; per store a ceiling whose refusals raise an alarm. */
+    private void limit(Store store, String clientAddress) {
+        Instant now = clock.instant();
+        if (clientAddress != null) {
+            refuseWhenSpent(rateLimiter.tryAcquire("verify-ip#" + clientAddress, config.verifyIpLimits(), now), "verify-ip");
+        }
+        refuseWhenSpent(rateLimiter.tryCount("verify-store#" + store.storeId(), config.storeVerifyLimit(), now),
+                "verify-store");
+    }
+
+    private static void refuseWhenSpent(RateLimiter.Decision decision, String scope) {
+        if (!decision.allowed()) {
+            Log.info("rate_limited", "scope", scope, "retryAfterSeconds", decision.retryAfter().toSeconds());
+            Metrics.count("RateLimited", "Scope", scope);
+            throw new RateLimited(decision.retryAfter());
+        }
+    }
+
+    private Session verify(Store store, Identifier identifier, String rawCode) {
+        String storeId = store.storeId();
+        LoginCode code = LoginCode.parse(rawCode, config.codeLength()).orElseThrow(() -> refused("malformed_code"));
         Customer customer = directory.findCustomer(storeId, identifier).orElseThrow(() -> refused("unknown_customer"));
         Instant now = clock.instant();
 

@@ -5,12 +5,15 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
+import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.MagicLinkToken;
-import dev.portallogin.core.domain.PortalFailure;
+import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
+import dev.portallogin.core.domain.PortalFailure.InvalidLink;
 import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
+import dev.portallogin.core.http.ClientAddress;
 import dev.portallogin.core.http.Documents;
 import dev.portallogin.core.http.FailureResponses;
 import dev.portallogin.core.http.FormFields;
@@ -18,12 +21,14 @@ import dev.portallogin.core.http.LambdaEntry;
 import dev.portallogin.core.http.RequestBody;
 import dev.portallogin.core.http.RouteTable;
 import dev.portallogin.core.http.SessionCookie;
+import dev.portallogin.core.http.SignInCookies;
+import dev.portallogin.core.port.OriginSecret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The customer's side of signing in: {@code POST /login/verify} (code), {@code POST /login/magic} (link, as JSON
@@ -32,13 +37,17 @@ import java.util.Optional;
  */
 public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntry.Routes {
 
+    /** How long a magic-link page's form may be sent: as long as a link lives. */
+    private static final Duration FORM_LIFETIME = Duration.ofMinutes(10);
+
     private final VerifyCode verifyCode;
     private final ConsumeMagicLink consumeMagicLink;
     private final PortalSessions sessions;
+    private final OriginSecret originSecret;
     private final RouteTable routes = RouteTable.of(Map.of(
             "POST /login/verify", this::verifyCode,
             "POST /login/magic", this::consumeLink,
-            "GET /login/magic", VerifyLinkHandler::landingPage,
+            "GET /login/magic", this::landingPage,
             "HEAD /login/magic", request -> landingPage(request).withoutBody(),
             "GET /session", this::currentSession,
             "POST /logout", this::signOut));
@@ -64,16 +73,18 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
     }
 
     private VerifyLinkHandler(AwsClients aws, PortalSessions sessions, Clock clock) {
-        this(new VerifyCode(aws.customerDirectory(), aws.loginStore(), aws.auditLog(),
+        this(new VerifyCode(aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(), aws.auditLog(),
                         aws.codeKey(), aws.config(), clock),
                 new ConsumeMagicLink(aws.loginStore(), aws.customerDirectory(), sessions, aws.config(), clock),
-                sessions);
+                sessions, aws.originSecret());
     }
 
-    public VerifyLinkHandler(VerifyCode verifyCode, ConsumeMagicLink consumeMagicLink, PortalSessions sessions) {
+    public VerifyLinkHandler(VerifyCode verifyCode, ConsumeMagicLink consumeMagicLink, PortalSessions sessions,
+                             OriginSecret originSecret) {
         this.verifyCode = verifyCode;
         this.consumeMagicLink = consumeMagicLink;
         this.sessions = sessions;
+        this.originSecret = originSecret;
     }
 
     @Override
@@ -88,8 +99,9 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
 
     private ApiResponse verifyCode(ApiRequest request) {
         RequestBody body = request.jsonBody();
-        Session session = verifyCode.verify(body.requiredId("storeId"), body.requiredString("identifier"),
-                body.requiredString("code"));
+        Session session = verifyCode.verify(new VerifyCode.Attempt(body.requiredId("storeId"),
+                body.requiredString("identifier"), body.requiredString("code"), ClientAddress.of(request, originSecret),
+                request.origin()));
         return SessionCookie.signedIn(session);
     }
 
@@ -104,7 +116,7 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
     }
 
     private ApiResponse signOut(ApiRequest request) {
-        sessions.signOut(request.cookie(SessionCookie.NAME));
+        sessions.signOut(request.cookie(SessionCookie.NAME), request.origin());
         return ApiResponse.json(200, Map.of("status", "signed_out")).withCookie(SessionCookie.clear());
     }
 
@@ -112,16 +124,33 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
         return request.isFormPost() ? signInWithForm(request) : signInWithJson(request);
     }
 
-    private static ApiResponse landingPage(ApiRequest request) {
-        Optional<MagicLinkToken> token = Optional.ofNullable(request.query().get("token"))
-                .flatMap(MagicLinkToken::parse);
-        return ApiResponse.html(token.isPresent() ? 200 : 400, MagicLinkPage.render(token))
+    /**
+     * The link's page: what the link is for, spending nothing. A page with a sign-in form also sets the cookie that
+     * holds its anti-forgery value, which the form posts back.
+     */
+    private ApiResponse landingPage(ApiRequest request) {
+        String token = request.query().get("token");
+        if (MagicLinkToken.parse(token).isEmpty()) {
+            return page(400, MagicLinkPage.refused(new InvalidLink()));
+        }
+        ConsumeMagicLink.LinkView view = consumeMagicLink.inspect(token, request.cookie(SessionCookie.NAME),
+                request.cookie(SignInCookies.BROWSER));
+        BrowserToken form = BrowserToken.generate();
+        ApiResponse page = page(200, MagicLinkPage.render(token, view, form));
+        boolean hasForm = view.state() == ConsumeMagicLink.State.SIGN_IN_NOW
+                || view.state() == ConsumeMagicLink.State.CONFIRM;
+        return hasForm ? page.withCookie(SignInCookies.form(form, FORM_LIFETIME)) : page;
+    }
+
+    private static ApiResponse page(int status, String html) {
+        return ApiResponse.html(status, html)
                 .withHeader("Content-Security-Policy", MagicLinkPage.CONTENT_SECURITY_POLICY);
     }
 
     private ApiResponse signInWithJson(ApiRequest request) {
         RequestBody body = request.jsonBody();
-        return signedIn(consumeMagicLink.consume(body.requiredString("token"), request.cookie(SessionCookie.NAME)));
+        return signedIn(consumeMagicLink.consume(body.requiredString("token"), request.cookie(SessionCookie.NAME),
+                request.origin()));
     }
 
     private static ApiResponse signedIn(ConsumeMagicLink.SignedIn signedIn) {
@@ -131,17 +160,26 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
                 .orElse(response);
     }
 
-    /** The landing page's no-script fallback: a form post answered with a redirect into the portal. */
+    /**
+     * The landing page's no-script fallback: a form post answered with a redirect into the portal. A form post is
+     * what any site can make a browser send, so it must carry the anti-forgery value its own page set.
+     */
     private ApiResponse signInWithForm(ApiRequest request) {
-        String token = FormFields.parse(request.body()).get("token");
+        Map<String, String> fields = FormFields.parse(request.body());
+        boolean fromItsPage = request.cookie(SignInCookies.FORM).flatMap(BrowserToken::parse)
+                .filter(form -> form.sameAs(fields.get("form"))).isPresent();
+        if (!fromItsPage) {
+            FailureResponses.Answer answer = FailureResponses.answer(new ForbiddenOrigin());
+            return page(answer.status(), MagicLinkPage.refused(new InvalidLink()));
+        }
         try {
-            ConsumeMagicLink.SignedIn signedIn = consumeMagicLink.consume(token, request.cookie(SessionCookie.NAME));
+            ConsumeMagicLink.SignedIn signedIn = consumeMagicLink.consume(fields.get("token"),
+                    request.cookie(SessionCookie.NAME), request.origin());
             ApiResponse redirect = ApiResponse.redirect("../");
             return signedIn.newSession().map(session -> redirect.withCookie(SessionCookie.issue(session)))
                     .orElse(redirect);
-        } catch (PortalFailure refused) {
-            FailureResponses.Answer answer = FailureResponses.answer(refused);
-            return ApiResponse.html(answer.status(), MagicLinkPage.refused(answer.message()));
+        } catch (InvalidLink refused) {
+            return page(FailureResponses.answer(refused).status(), MagicLinkPage.refused(refused));
         }
     }
 }

@@ -195,7 +195,7 @@ public final class Portal {
     }
 
     public HttpResponse get(String path, Map<String, String> query) {
-        return api.handle(new HttpRequest("GET", path, query, Map.of(), null, sourceIp));
+        return seen(api.handle(new HttpRequest("GET", path, query, Map.of(), null, sourceIp)));
     }
 
     public HttpResponse head(String path, Map<String, String> query) {

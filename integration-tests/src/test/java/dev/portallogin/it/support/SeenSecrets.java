@@ -48,11 +48,13 @@ public final class SeenSecrets {
         }
     }
 
-    /** The session value of a {@code Set-Cookie: __Host-portal_session=...} header. */
+    /** The values of the session, sign-in browser and form cookies a response sets. */
     public static void noteCookies(List<String> cookies) {
         for (String cookie : cookies) {
-            if (cookie.startsWith("__Host-portal_session=") && cookie.indexOf(';') > "__Host-portal_session=".length()) {
-                note("session", cookie.substring("__Host-portal_session=".length(), cookie.indexOf(';')));
+            int equals = cookie.indexOf('=');
+            int end = cookie.indexOf(';');
+            if (equals > 0 && end > equals + 1 && cookie.startsWith("__Host-portal_")) {
+                note(cookie.substring("__Host-portal_".length(), equals), cookie.substring(equals + 1, end));
             }
         }
     }

@@ -6,10 +6,11 @@ import dev.portallogin.core.adapter.dynamodb.DynamoDbCustomerDirectory;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbDeliveryRecords;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbLoginStore;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbRateLimiter;
-import dev.portallogin.core.adapter.secrets.SecretsManagerCodeKey;
+import dev.portallogin.core.adapter.secrets.SecretsManagerSecret;
 import dev.portallogin.core.adapter.ses.SesMailer;
 import dev.portallogin.core.adapter.sns.SnsSmsSender;
 import dev.portallogin.core.adapter.sqs.SqsDeliveryQueue;
+import dev.portallogin.core.port.OriginSecret;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -137,9 +138,21 @@ public final class AwsClients {
     }
 
     /** The code HMAC key in Secrets Manager: {@code CODE_KEY_SECRET_ARN}, fetched at its first use. */
-    public SecretsManagerCodeKey codeKey() {
-        return new SecretsManagerCodeKey(signedCall("secretsmanager", "secretsmanager"),
+    public SecretsManagerSecret codeKey() {
+        return new SecretsManagerSecret(signedCall("secretsmanager", "secretsmanager"),
                 required(config.codeKeySecretArn(), "CODE_KEY_SECRET_ARN"));
+    }
+
+    /**
+     * The CloudFront origin secret in Secrets Manager ({@code ORIGIN_VERIFY_SECRET_ARN}), fetched only when a request
+     * presents one; with none configured, nothing matches and the per-IP limits count API Gateway's source address.
+     */
+    public OriginSecret originSecret() {
+        String arn = config.originVerifySecretArn();
+        if (arn == null || arn.isBlank()) {
+            return presented -> false;
+        }
+        return new SecretsManagerSecret(signedCall("secretsmanager", "secretsmanager"), arn);
     }
 
     private static String required(String value, String name) {

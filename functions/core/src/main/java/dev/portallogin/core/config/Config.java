@@ -19,6 +19,7 @@ public record Config(
         String codeKeySecretArn,
         String deliveryQueueUrl,
         String sesConfigurationSet,
+        String originVerifySecretArn,
         String region,
         Optional<URI> endpoint,
         Optional<StaticCredentials> credentials,
@@ -33,6 +34,8 @@ public record Config(
         Duration minResponseTime,
         List<RateLimit> identifierLimits,
         List<RateLimit> sourceIpLimits,
+        List<RateLimit> verifyIpLimits,
+        RateLimit storeVerifyLimit,
         boolean primeOnInit) {
 
     /**
@@ -70,6 +73,7 @@ public record Config(
                 env.get("CODE_KEY_SECRET_ARN"),
                 env.get("DELIVERY_QUEUE_URL"),
                 env.get("SES_CONFIGURATION_SET"),
+                env.get("ORIGIN_VERIFY_SECRET_ARN"),
                 env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1")),
                 Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
                 credentials,
@@ -84,6 +88,8 @@ public record Config(
                 Duration.ofMillis(integer(env, "MIN_RESPONSE_MILLIS", 300)),
                 RateLimit.parseList(env.getOrDefault("IDENTIFIER_RATE_LIMITS", "1/60,5/3600,10/86400")),
                 RateLimit.parseList(env.getOrDefault("SOURCE_IP_RATE_LIMITS", "20/3600")),
+                RateLimit.parseList(env.getOrDefault("VERIFY_IP_RATE_LIMITS", "60/3600")),
+                RateLimit.parseList(env.getOrDefault("STORE_VERIFY_RATE_LIMIT", "3000/3600")).get(0),
                 Boolean.parseBoolean(env.getOrDefault("PRIME_ON_INIT", "false").strip()));
     }
 

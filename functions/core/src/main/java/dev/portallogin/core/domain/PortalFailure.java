@@ -53,30 +53,54 @@ public abstract class PortalFailure extends RuntimeException {
     }
 
     /**
-     * Unknown, used, expired or revoked link: one answer for all. For a link that was really issued, the store and
-     * the identifier it went to come along, so the page can offer "send me a new code" prefilled; whoever holds the
-     * link was sent exactly that.
+     * A link that does not sign in, and why. For a link that was really issued, the store it is for and the masked
+     * address it was sent to come along (never more: whoever holds the link was sent exactly that), so the page can
+     * say what happened and offer a new code for that store; a link that support revoked, or that an email change
+     * cut off, tells nothing about the customer.
      */
     public static final class InvalidLink extends PortalFailure {
+
+        /** Why a link does not sign in. */
+        public enum Reason { UNKNOWN, EXPIRED, USED, REPLACED, REVOKED }
+
+        private final Reason reason;
         private final String storeId;
-        private final String identifier;
+        private final String storeName;
+        private final String sentTo;
 
         public InvalidLink() {
-            this(null, null);
+            this(Reason.UNKNOWN, null, null, null);
         }
 
-        public InvalidLink(String storeId, String identifier) {
+        public InvalidLink(Reason reason, String storeId, String storeName, String sentTo) {
             super("invalid link");
+            this.reason = reason;
             this.storeId = storeId;
-            this.identifier = identifier;
+            this.storeName = storeName;
+            this.sentTo = reason == Reason.REVOKED ? null : sentTo;
+        }
+
+        public Reason reason() {
+            return reason;
         }
 
         public Optional<String> storeId() {
             return Optional.ofNullable(storeId);
         }
 
-        public Optional<String> identifier() {
-            return Optional.ofNullable(identifier);
+        public Optional<String> storeName() {
+            return Optional.ofNullable(storeName);
+        }
+
+        public Optional<String> sentTo() {
+            return Optional.ofNullable(sentTo);
+        }
+    }
+
+    /** A request that sets or clears the session cookie, sent by a page of another site than the store's portal. */
+    public static final class ForbiddenOrigin extends PortalFailure {
+        public ForbiddenOrigin() {
+            super("forbidden origin");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.domain.PrincipalArn;
 import dev.portallogin.core.domain.PortalFailure.UnsupportedMediaType;
 import dev.portallogin.core.domain.RecordId;
+import dev.portallogin.core.domain.RequestOrigin;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -87,6 +88,11 @@ public record ApiRequest(String method, String path, String routeKey, Map<String
     public Actor agent(String label) {
         return PrincipalArn.parse(callerArn).map(principal -> Actor.agent(principal, label))
                 .orElseThrow(Forbidden::new);
+    }
+
+    /** The site the browser says sent this request ({@code Origin}, {@code Sec-Fetch-Site}). */
+    public RequestOrigin origin() {
+        return new RequestOrigin(header("origin").orElse(null), header("sec-fetch-site").orElse(null));
     }
 
     /** A path parameter of the route that must be an id ({@code {storeId}}, {@code {customerId}}…). */

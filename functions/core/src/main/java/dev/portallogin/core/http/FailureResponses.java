@@ -4,6 +4,7 @@ import dev.portallogin.core.domain.PortalFailure;
 import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
 import dev.portallogin.core.domain.PortalFailure.EmailInUse;
 import dev.portallogin.core.domain.PortalFailure.Forbidden;
+import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
 import dev.portallogin.core.domain.PortalFailure.InvalidCode;
 import dev.portallogin.core.domain.PortalFailure.InvalidEmail;
 import dev.portallogin.core.domain.PortalFailure.InvalidIdentifier;
@@ -40,7 +41,9 @@ public final class FailureResponses {
             Map.entry(InvalidCode.class, new Answer(401, "invalid_code",
                     "This code is not valid. Check it or ask for a new one.")),
             Map.entry(InvalidLink.class, new Answer(401, "invalid_link",
-                    "This link has expired or was already used. Ask for a new code to sign in.")),
+                    "This link does not work. Ask for a new code to sign in.")),
+            Map.entry(ForbiddenOrigin.class, new Answer(403, "forbidden_origin",
+                    "This request came from another site. Sign in on the store's own portal.")),
             Map.entry(CustomerNotFound.class, new Answer(404, "customer_not_found",
                     "No customer with this id exists in this store.")),
             Map.entry(SubscriptionNotFound.class, new Answer(404, "subscription_not_found",
@@ -75,6 +78,9 @@ public final class FailureResponses {
             if (failure instanceof InvalidRequest) {
                 return new Answer(answer.status(), answer.error(), failure.getMessage());
             }
+            if (failure instanceof InvalidLink refused) {
+                return new Answer(answer.status(), answer.error(), linkMessage(refused));
+            }
             return answer;
         }
         return failure instanceof SdkException || failure instanceof DeliveryException ? UNAVAILABLE : INTERNAL;
@@ -98,16 +104,41 @@ public final class FailureResponses {
             response = ApiResponse.json(answer.status(), document(waitMessage))
                     .withHeader("Retry-After", Long.toString(seconds));
         }
-        if (failure instanceof InvalidLink refusedLink && refusedLink.storeId().isPresent()) {
-            Map<String, Object> document = document(answer);
-            document.put("storeId", refusedLink.storeId().get());
-            refusedLink.identifier().ifPresent(identifier -> document.put("identifier", identifier));
-            response = ApiResponse.json(answer.status(), document);
+        if (failure instanceof InvalidLink refused) {
+            response = ApiResponse.json(answer.status(), linkDocument(refused));
         }
         if (answer == UNAVAILABLE) {
             response = response.withHeader("Retry-After", "5");
         }
         return response;
+    }
+
+    /**
+     * A refused link's answer: why, and for a link that was really issued the store (so the page can offer a new
+     * code there) and the masked address it went to; nothing about the customer after a revoke or an email change.
+     */
+    public static Map<String, Object> linkDocument(InvalidLink refused) {
+        Map<String, Object> document = document(answer(refused));
+        document.put("reason", refused.reason().name().toLowerCase(java.util.Locale.ROOT));
+        refused.storeId().ifPresent(storeId -> document.put("storeId", storeId));
+        refused.storeName().ifPresent(name -> document.put("storeName", name));
+        refused.sentTo().ifPresent(sentTo -> document.put("sentTo", sentTo));
+        return document;
+    }
+
+    private static String linkMessage(InvalidLink refused) {
+        String store = refused.storeName().orElse("the store");
+        String sentTo = refused.sentTo().map(address -> " sent to " + address).orElse("");
+        return switch (refused.reason()) {
+            case EXPIRED -> "This sign-in link" + sentTo + " has expired: links work for 10 minutes. Ask for a new "
+                    + "code to sign in.";
+            case USED -> "This sign-in link" + sentTo + " was already used: each link signs in once. Ask for a new "
+                    + "code to sign in.";
+            case REPLACED -> "A newer code or link was sent after this one" + sentTo + ", and only the newest works. "
+                    + "Use the newest message, or ask for a new code.";
+            case REVOKED -> "This sign-in link was cancelled by " + store + " support. Ask for a new code to sign in.";
+            case UNKNOWN -> "This link is not valid. Copy the whole link from the email, or ask for a new code.";
+        };
     }
 
     private static String humanDuration(long seconds) {

@@ -23,6 +23,12 @@ public interface RateLimiter {
     Decision tryAcquire(String key, List<RateLimit> limits, Instant now);
 
     /**
+     * Counts one request under {@code key} in the current fixed window of {@code limit} (one conditional write, no
+     * read): for ceilings on busy keys, a whole store's traffic, where keeping every request's time would not do.
+     */
+    Decision tryCount(String key, RateLimit limit, Instant now);
+
+    /**
      * Takes back a request recorded by {@link #tryAcquire} that was never served (the code could not be
      * delivered), so a failure does not count against the customer.
      */

@@ -58,6 +58,26 @@ public class DynamoDbRateLimiter implements RateLimiter {
     }
 
     @Override
+    public Decision tryCount(String key, RateLimit limit, Instant now) {
+        long windowMillis = limit.window().toMillis();
+        long windowStart = now.toEpochMilli() / windowMillis * windowMillis;
+        Instant windowEnd = Instant.ofEpochMilli(windowStart + windowMillis);
+        try {
+            dynamoDb.updateItem(request -> request
+                    .tableName(table)
+                    .key(Map.of(LoginItems.PK, s("rate#" + Digests.sha256(key) + "#" + windowStart)))
+                    .updateExpression("ADD #hits :one SET #expiresAt = :end")
+                    .conditionExpression("attribute_not_exists(#hits) OR #hits < :limit")
+                    .expressionAttributeNames(Map.of("#hits", HITS, "#expiresAt", LoginItems.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit.count()),
+                            ":end", epochSeconds(windowEnd))));
+            return Decision.allow(now);
+        } catch (ConditionalCheckFailedException full) {
+            return Decision.refuse(Duration.between(now, windowEnd));
+        }
+    }
+
+    @Override
     public void release(String key, Instant recordedAt) {
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             Counter counter = read(key);

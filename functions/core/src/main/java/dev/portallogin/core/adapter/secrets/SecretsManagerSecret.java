@@ -3,17 +3,19 @@ package dev.portallogin.core.adapter.secrets;
 import dev.portallogin.core.adapter.aws.SignedAwsCall;
 import dev.portallogin.core.http.Json;
 import dev.portallogin.core.port.CodeKey;
+import dev.portallogin.core.port.OriginSecret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * {@link CodeKey} held in AWS Secrets Manager (the template generates it). Fetched with {@code GetSecretValue} on
- * first use, not at init, so a SnapStart snapshot never contains it, and then kept for the life of the execution
- * environment.
+ * A secret string held in AWS Secrets Manager: the {@link CodeKey} (the template generates it) and the CloudFront
+ * {@link OriginSecret}. Fetched with {@code GetSecretValue} on first use, not at init, so a SnapStart snapshot never
+ * contains it, and then kept for the life of the execution environment.
  */
-public class SecretsManagerCodeKey implements CodeKey {
+public class SecretsManagerSecret implements CodeKey, OriginSecret {
 
     private static final Map<String, String> HEADERS = Map.of(
             "Content-Type", "application/x-amz-json-1.1",
@@ -23,7 +25,7 @@ public class SecretsManagerCodeKey implements CodeKey {
     private final String secretId;
     private volatile byte[] key;
 
-    public SecretsManagerCodeKey(SignedAwsCall secrets, String secretId) {
+    public SecretsManagerSecret(SignedAwsCall secrets, String secretId) {
         this.secrets = secrets;
         this.secretId = secretId;
     }
@@ -38,6 +40,11 @@ public class SecretsManagerCodeKey implements CodeKey {
         return cached.clone();
     }
 
+    @Override
+    public boolean matches(String presented) {
+        return presented != null && MessageDigest.isEqual(bytes(), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
     private String secretString() {
         byte[] answer = secrets.post("/", HEADERS,
                 Json.write(Map.of("SecretId", secretId)).getBytes(StandardCharsets.UTF_8));
@@ -49,6 +56,6 @@ public class SecretsManagerCodeKey implements CodeKey {
         } catch (IOException unreadable) {
             throw SdkClientException.builder().message("Secrets Manager's answer is not JSON").build();
         }
-        throw SdkClientException.builder().message("the code key secret has no SecretString").build();
+        throw SdkClientException.builder().message("the secret has no SecretString").build();
     }
 }
