@@ -7,7 +7,7 @@ import dev.portallogin.core.adapter.dynamodb.DirectoryItems;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.it.support.AwsBackend;
 import dev.portallogin.it.support.FaultProxy;
 import dev.portallogin.it.support.Figures;
@@ -154,8 +154,7 @@ class BoundedReadsIT {
     @Test
     void aSessionReadsOnlyItsOwnCustomerAndSubscriptions() throws IOException {
         Customer customer = customers.get(4_200);
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
         String cookie = portal.verifyCode(store, customer.email(), code).cookies().get(0).split(";")[0];
 
         proxy.record();

@@ -45,8 +45,7 @@ class CodeLoginIT {
     @Test
     void sessionCookieIsHttpOnlySecureLaxAndStoredOnlyAsAHash() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
 
         HttpResponse signedIn = portal.verifyCode(store, customer.email(), code);
 
@@ -122,8 +121,7 @@ class CodeLoginIT {
     @Test
     void aCodeWorksOnlyOnce() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
 
         assertThat(portal.verifyCode(store, customer.email(), code).status()).isEqualTo(200);
         HttpResponse again = portal.verifyCode(store, customer.email(), code);
@@ -135,8 +133,7 @@ class CodeLoginIT {
     @Test
     void expiredCodeIsRefusedBeforeTtlDeletesIt() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
 
         portal.clock.advance(Duration.ofMinutes(10));
 
@@ -148,8 +145,7 @@ class CodeLoginIT {
     @Test
     void codeStillWorksJustBeforeItExpires() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
 
         portal.clock.advance(Duration.ofMinutes(10).minusSeconds(2));
 
@@ -159,8 +155,7 @@ class CodeLoginIT {
     @Test
     void afterFiveWrongAttemptsEvenTheRightCodeIsRefused() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
         String wrong = code.equals("0000") ? "1111" : "0000";
 
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -175,8 +170,7 @@ class CodeLoginIT {
     @Test
     void fourWrongAttemptsStillLeaveTheRightCodeWorking() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
         String wrong = code.equals("0000") ? "1111" : "0000";
 
         for (int attempt = 0; attempt < 4; attempt++) {
@@ -203,11 +197,9 @@ class CodeLoginIT {
     @Test
     void aNewRequestReplacesTheEarlierCode() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String first = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String first = portal.emailedCode(store, customer);
         portal.clock.advance(Duration.ofSeconds(61));
-        portal.requestCode(store, customer.email());
-        String second = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String second = portal.emailedCode(store, customer);
         org.junit.jupiter.api.Assumptions.assumeFalse(first.equals(second), "codes collide 1 in 10,000");
 
         assertThat(portal.verifyCode(store, customer.email(), first).status()).isEqualTo(401);
@@ -217,8 +209,7 @@ class CodeLoginIT {
     @Test
     void theTableNeverHoldsTheCodeOrLinkInPlainText() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        Outbox.Email email = portal.outbox().lastEmailTo(customer.email());
+        Outbox.Email email = portal.loginEmail(store, customer);
         String token = email.magicLinkToken().orElseThrow();
 
         var items = portal.backend.dynamoDb().scanPaginator(request -> request

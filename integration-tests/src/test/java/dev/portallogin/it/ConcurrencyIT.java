@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.it.support.Figures;
 import dev.portallogin.it.support.Outbox;
 import dev.portallogin.it.support.Portal;
@@ -34,8 +34,7 @@ class ConcurrencyIT {
     @Test
     void fiftyParallelUsesOfOneLinkMakeExactlyOneSession() throws Exception {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String token = portal.outbox().lastEmailTo(customer.email()).magicLinkToken().orElseThrow();
+        String token = portal.emailedLinkToken(store, customer);
 
         List<HttpResponse> responses = inParallel(() -> portal.consumeLink(token));
 
@@ -51,8 +50,7 @@ class ConcurrencyIT {
     @Test
     void fiftyParallelUsesOfOneCodeMakeExactlyOneSession() throws Exception {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        Outbox.Email email = portal.outbox().lastEmailTo(customer.email());
+        Outbox.Email email = portal.loginEmail(store, customer);
         String code = email.code().orElseThrow();
 
         List<HttpResponse> responses = inParallel(() -> verifyFromAnywhere(customer.email(), code));
@@ -66,8 +64,7 @@ class ConcurrencyIT {
     @Test
     void fiftyParallelWrongGuessesGetAtMostFiveComparisons() throws Exception {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
         String wrong = code.equals("0000") ? "1111" : "0000";
 
         inParallel(() -> verifyFromAnywhere(customer.email(), wrong));

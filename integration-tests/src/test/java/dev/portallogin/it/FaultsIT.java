@@ -137,8 +137,7 @@ class FaultsIT {
     @Test
     void aFailedSignInSpendsNothingAndMakesNoSession() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String token = portal.outbox().lastEmailTo(customer.email()).magicLinkToken().orElseThrow();
+        String token = portal.emailedLinkToken(store, customer);
         proxy.fail(100, Failure.dynamoDbInternalError(), "dynamodb:TransactWriteItems");
 
         HttpResponse failed = portal.consumeLink(token);

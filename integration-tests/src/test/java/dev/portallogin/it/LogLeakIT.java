@@ -2,7 +2,7 @@ package dev.portallogin.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.it.support.Figures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.it.support.Portal;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
@@ -35,7 +36,7 @@ class OpenApiContractIT {
     private HttpResponse call(String method, String path, Map<String, String> query, Object body, String cookie) {
         Map<String, String> headers = cookie == null ? Map.of("content-type", "application/json")
                 : Map.of("content-type", "application/json", "cookie", cookie);
-        String text = body == null ? null : body instanceof String raw ? raw : dev.portallogin.core.http.Json.write(body);
+        String text = body == null ? null : body instanceof String raw ? raw : Json.write(body);
         HttpResponse response = Portal.seen(portal.api.handle(new HttpRequest(method, path, query, headers, text,
                 portal.sourceIp())));
         exchanges.add(new Exchange(method, path, response));

@@ -32,8 +32,7 @@ class PortalSessionIT {
     }
 
     private HttpResponse signIn(Customer customer) {
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
         return portal.verifyCode(store, customer.email(), code);
     }
 
@@ -121,8 +120,7 @@ class PortalSessionIT {
     @Test
     void aUsedLinkOpenedAgainByItsSignedInOwnerJustContinues() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String token = portal.outbox().lastEmailTo(customer.email()).magicLinkToken().orElseThrow();
+        String token = portal.emailedLinkToken(store, customer);
         String cookie = cookieOf(portal.consumeLink(token));
 
         HttpResponse again = withCookie("POST", "/login/magic", cookie, "{\"token\":\"" + token + "\"}");
@@ -136,8 +134,7 @@ class PortalSessionIT {
     void aUsedLinkOpenedBySomeoneElseSaysWhereANewCodeCanGo() {
         Customer customer = portal.newCustomer(store, false);
         Customer other = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        Outbox.Email email = portal.outbox().lastEmailTo(customer.email());
+        Outbox.Email email = portal.loginEmail(store, customer);
         String token = email.magicLinkToken().orElseThrow();
         portal.consumeLink(token);
         String othersCookie = cookieOf(signIn(other));

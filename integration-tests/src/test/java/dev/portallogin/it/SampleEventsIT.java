@@ -2,7 +2,7 @@ package dev.portallogin.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.it.support.AwsBackend;
 import dev.portallogin.it.support.Portal;
 import dev.portallogin.tools.ApiGatewayEmulator;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
-import dev.portallogin.core.http.Json;
-import dev.portallogin.it.support.Dashboard;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.it.support.Dashboard.CallingStyle;
+import dev.portallogin.it.support.Dashboard;
 import dev.portallogin.it.support.Figures;
 import dev.portallogin.it.support.Outbox;
 import dev.portallogin.it.support.Portal;
@@ -80,8 +80,7 @@ class SignInSafetyIT {
     @Test
     void requestsThatSetOrClearTheSessionAreRefusedFromAnotherSite() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        Outbox.Email email = portal.outbox().lastEmailTo(customer.email());
+        Outbox.Email email = portal.loginEmail(store, customer);
         Map<String, String> fromEvil = Map.of("origin", EVIL);
         Map<String, String> crossSite = Map.of("sec-fetch-site", "cross-site");
 
@@ -124,24 +123,20 @@ class SignInSafetyIT {
     @Test
     void aRefusedLinkSaysWhyAndTellsNothingNewAboutTheCustomer() {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String expired = portal.outbox().lastEmailTo(customer.email()).magicLinkToken().orElseThrow();
+        String expired = portal.emailedLinkToken(store, customer);
         portal.clock.advance(Duration.ofMinutes(11));
         assertThat(json(portal.consumeLink(expired))).containsEntry("reason", "expired")
                 .containsEntry("sentTo", "j***@example.com").containsEntry("storeName", store.name());
 
-        portal.requestCode(store, customer.email());
-        String replaced = portal.outbox().lastEmailTo(customer.email()).magicLinkToken().orElseThrow();
+        String replaced = portal.emailedLinkToken(store, customer);
         portal.clock.advance(Duration.ofMinutes(2));
-        portal.requestCode(store, customer.email());
-        String used = portal.outbox().lastEmailTo(customer.email()).magicLinkToken().orElseThrow();
+        String used = portal.emailedLinkToken(store, customer);
         assertThat(json(portal.consumeLink(replaced))).containsEntry("reason", "replaced");
         portal.consumeLink(used);
         assertThat(json(portal.consumeLink(used))).containsEntry("reason", "used");
 
         portal.clock.advance(Duration.ofMinutes(2));
-        portal.requestCode(store, customer.email());
-        String beforeTheChange = portal.outbox().lastEmailTo(customer.email()).magicLinkToken().orElseThrow();
+        String beforeTheChange = portal.emailedLinkToken(store, customer);
         portal.clock.advance(Duration.ofSeconds(1));
         String newAddress = "moved." + customer.email();
         new Dashboard(portal, CallingStyle.HTTP).updateEmail(customer.customerId(), request("storeId",
@@ -167,8 +162,7 @@ class SignInSafetyIT {
             portal.backend.directory().countCodeGuess(store.storeId(), customer.customerId(), 20, Duration.ofDays(1),
                     portal.clock.instant());
         }
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
         String wrong = code.equals("0000") ? "1111" : "0000";
 
         // From 30 addresses, as a botnet spreads them, so that no per-address limit hides the rule.
@@ -205,8 +199,7 @@ class SignInSafetyIT {
         assertThat(portal.outbox().lastEmailTo(customer.email()).code()).as("paused").isEmpty();
 
         portal.clock.advance(Duration.ofHours(24).plusSeconds(1));
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
 
         assertThat(portal.verifyCode(store, customer.email(), code).status()).isEqualTo(200);
     }

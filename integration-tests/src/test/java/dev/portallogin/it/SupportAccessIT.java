@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.it.support.Portal;
-import dev.portallogin.tools.ApiGatewayEmulator;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
+import dev.portallogin.tools.ApiGatewayEmulator;
 import dev.portallogin.tools.Seed;
 import java.util.List;
 import java.util.Map;

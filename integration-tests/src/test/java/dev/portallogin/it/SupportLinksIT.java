@@ -152,8 +152,7 @@ class SupportLinksIT {
     @EnumSource(CallingStyle.class)
     void anAgentLinkLivesBesideTheCustomersOwnLink(CallingStyle style) {
         Customer customer = portal.newCustomer(store, false);
-        portal.requestCode(store, customer.email());
-        String customerToken = portal.outbox().lastEmailTo(customer.email()).magicLinkToken().orElseThrow();
+        String customerToken = portal.emailedLinkToken(store, customer);
 
         Answer link = new Dashboard(portal, style).magicLink(request("storeId", store.storeId(),
                 "customerId", customer.customerId(), "agentId", "agent-7")).hasStatus(201);

@@ -41,8 +41,7 @@ class SupportProfileIT {
     }
 
     private Outstanding outstandingLogins(Dashboard dashboard, Customer customer) {
-        portal.requestCode(store, customer.email());
-        Outbox.Email login = portal.outbox().lastEmailTo(customer.email());
+        Outbox.Email login = portal.loginEmail(store, customer);
         String agentLink = dashboard.magicLink(request("storeId", store.storeId(), "customerId",
                 customer.customerId(), "agentId", "agent-7")).string("url");
         portal.clock.advance(Duration.ofSeconds(5));
@@ -164,8 +163,7 @@ class SupportProfileIT {
         assertThat(revoked.document()).containsEntry("revoked", true);
         outstanding.allRefused(portal, store, customer.email());
         portal.clock.advance(Duration.ofMinutes(2));
-        portal.requestCode(store, customer.email());
-        String fresh = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String fresh = portal.emailedCode(store, customer);
         assertThat(portal.verifyCode(store, customer.email(), fresh).status()).isEqualTo(200);
     }
 
@@ -220,8 +218,7 @@ class SupportProfileIT {
     private void lockCodeSignIn(Customer customer) {
         for (int request = 0; request < 4; request++) {
             portal.clock.advance(Duration.ofMinutes(61));
-            portal.requestCode(store, customer.email());
-            String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+            String code = portal.emailedCode(store, customer);
             String wrong = code.equals("0000") ? "1111" : "0000";
             for (int guess = 0; guess < 5; guess++) {
                 portal.verifyCode(store, customer.email(), wrong);
@@ -244,8 +241,7 @@ class SupportProfileIT {
                 .hasStatus(200);
         Answer unlocked = dashboard.customer(store.storeId(), customer.customerId()).hasStatus(200);
         portal.clock.advance(Duration.ofMinutes(61));
-        portal.requestCode(store, customer.email());
-        String code = portal.outbox().lastEmailTo(customer.email()).code().orElseThrow();
+        String code = portal.emailedCode(store, customer);
 
         assertThat((Map<String, Object>) locked.document().get("codeLogin")).containsEntry("locked", true)
                 .containsEntry("consecutiveFailures", 20).containsKeys("lockedSince", "lockedUntil");

@@ -1,6 +1,6 @@
 package dev.portallogin.tools;
 
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;

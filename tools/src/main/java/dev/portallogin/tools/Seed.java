@@ -11,7 +11,7 @@ import dev.portallogin.core.domain.PrincipalArn;
 import dev.portallogin.core.domain.RecordId;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

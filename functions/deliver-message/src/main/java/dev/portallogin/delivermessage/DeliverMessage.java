@@ -16,7 +16,7 @@ import java.time.Instant;
  * recorded after sending and checked before), never after it expired (its code or link no longer works), and never
  * again after the service refused it for good; a failure that may pass is thrown, and the queue retries it.
  */
-public final class DeliverMessage {
+public record DeliverMessage(Mailer mailer, SmsSender sms, DeliveryRecords records, Clock clock) {
 
     /** What happened to a message; every outcome but a thrown failure removes it from the queue. */
     public enum Outcome { SENT, ALREADY_SENT, EXPIRED, REFUSED }
@@ -24,22 +24,11 @@ public final class DeliverMessage {
     /** A copy of a message can still arrive this long after it expired: the record of its sending outlives that. */
     private static final Duration RECORD_MARGIN = Duration.ofHours(1);
 
-    private final Mailer mailer;
-    private final SmsSender sms;
-    private final DeliveryRecords records;
-    private final Clock clock;
-
-    public DeliverMessage(Mailer mailer, SmsSender sms, DeliveryRecords records, Clock clock) {
-        this.mailer = mailer;
-        this.sms = sms;
-        this.records = records;
-        this.clock = clock;
-    }
-
     /** @throws DeliveryException a failure that may pass (throttling, an outage): retry later */
     public Outcome deliver(OutgoingMessage message) {
         if (message.isExpiredAt(clock.instant())) {
-            Log.info("message_dropped", "reason", "expired", "channel", message.channel(), "purpose", message.purpose());
+            Log.info("message_dropped", "reason", "expired", "channel", message.channel(),
+                    "purpose", message.purpose());
             Metrics.count("MessagesDropped", "Reason", "expired");
             return Outcome.EXPIRED;
         }

@@ -7,7 +7,7 @@ import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.OutgoingMessage;
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
 import java.io.IOException;
@@ -39,13 +39,10 @@ public final class DeliverMessageHandler implements RequestStreamHandler {
      * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
      */
     public DeliverMessageHandler() {
-        this(Priming.prepare(Config.fromEnvironment()));
+        this(Priming.prepare(Config.fromEnvironment()), Clock.systemUTC());
     }
 
-    public DeliverMessageHandler(Config config) {
-        this(config, Clock.systemUTC());
-    }
-
+    /** Wired from the template's environment as a {@link Config}: the local runner's and the tests' way in. */
     public DeliverMessageHandler(Config config, Clock clock) {
         this(new AwsClients(config), clock);
     }

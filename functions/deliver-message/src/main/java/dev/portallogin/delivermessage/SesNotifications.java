@@ -2,7 +2,7 @@ package dev.portallogin.delivermessage;
 
 import dev.portallogin.core.adapter.ses.RecipientTag;
 import dev.portallogin.core.domain.EmailAddress;
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.core.port.CustomerDirectory.EmailProblem;
 import java.io.IOException;
 import java.util.List;
@@ -45,7 +45,8 @@ final class SesNotifications {
         if ("Complaint".equals(type)) {
             Map<?, ?> complaint = map(event.get("complaint"));
             return Optional.of(new RecordMailFeedback.Report(recipient.get().storeId(), recipient.get().customerId(),
-                    EmailProblem.COMPLAINED, String.valueOf(complaint.get("complaintFeedbackType")), addresses(complaint.get("complainedRecipients"))));
+                    EmailProblem.COMPLAINED, String.valueOf(complaint.get("complaintFeedbackType")),
+                    addresses(complaint.get("complainedRecipients"))));
         }
         return Optional.empty();
     }

@@ -1,7 +1,5 @@
 package dev.portallogin.generatemagiclink;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
@@ -9,14 +7,11 @@ import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
-import dev.portallogin.core.http.LambdaEntry;
+import dev.portallogin.core.http.HttpFunction;
 import dev.portallogin.core.http.RequestBody;
 import dev.portallogin.core.http.RouteTable;
 import dev.portallogin.generatemagiclink.GenerateMagicLink.GeneratedLink;
 import dev.portallogin.generatemagiclink.GenerateMagicLink.Kind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,7 +25,7 @@ import java.util.Optional;
  * trusted backend ({@code {"storeId","customerId" or "subscriptionId","agentId","kind","send"}}), which gets back
  * the document the HTTP route returns as its body.
  */
-public final class GenerateMagicLinkHandler implements RequestStreamHandler, LambdaEntry.Routes {
+public final class GenerateMagicLinkHandler extends HttpFunction {
 
     private final GenerateMagicLink generateMagicLink;
     private final RouteTable routes = RouteTable.of(Map.of(
@@ -44,13 +39,10 @@ public final class GenerateMagicLinkHandler implements RequestStreamHandler, Lam
      * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
      */
     public GenerateMagicLinkHandler() {
-        this(Priming.prepare(Config.fromEnvironment()));
+        this(Priming.prepare(Config.fromEnvironment()), Clock.systemUTC());
     }
 
-    public GenerateMagicLinkHandler(Config config) {
-        this(config, Clock.systemUTC());
-    }
-
+    /** Wired from the template's environment as a {@link Config}: the local runner's and the tests' way in. */
     public GenerateMagicLinkHandler(Config config, Clock clock) {
         this(wire(new AwsClients(config), clock));
     }
@@ -65,20 +57,16 @@ public final class GenerateMagicLinkHandler implements RequestStreamHandler, Lam
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LambdaEntry.handle(input, output, context, this);
-    }
-
-    @Override
-    public ApiResponse http(ApiRequest request) {
-        return routes.dispatch(request);
+    protected RouteTable routes() {
+        return routes;
     }
 
     private ApiResponse generate(ApiRequest request, String customerId, String subscriptionId) {
         RequestBody body = request.optionalJsonBody();
         Actor caller = request.agent(body.optionalId("agentId").orElse(null));
         GeneratedLink link = generateMagicLink.generate(new GenerateMagicLink.Request(caller,
-                request.pathId("storeId"), customerId, subscriptionId, kind(body), body.optionalBoolean("send", false)));
+                request.pathId("storeId"), customerId, subscriptionId, kind(body),
+                body.optionalBoolean("send", false)));
         return ApiResponse.json(link.kind() == Kind.MAGIC ? 201 : 200, document(link));
     }
 

@@ -1,7 +1,5 @@
 package dev.portallogin.requestcode;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
@@ -10,14 +8,11 @@ import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
 import dev.portallogin.core.http.ClientAddress;
-import dev.portallogin.core.http.LambdaEntry;
+import dev.portallogin.core.http.HttpFunction;
 import dev.portallogin.core.http.RequestBody;
 import dev.portallogin.core.http.RouteTable;
 import dev.portallogin.core.http.SignInCookies;
 import dev.portallogin.core.port.OriginSecret;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -26,7 +21,7 @@ import java.util.Map;
  * {@code POST /login/code}: answers 202 {"status":"sent"} whether or not the identifier matched a customer; and
  * {@code GET /login/stores/{storeId}}: the store's name, for the login page's header.
  */
-public final class RequestCodeHandler implements RequestStreamHandler, LambdaEntry.Routes {
+public final class RequestCodeHandler extends HttpFunction {
 
     private static final Map<String, Object> SENT = Map.of("status", "sent");
 
@@ -45,14 +40,10 @@ public final class RequestCodeHandler implements RequestStreamHandler, LambdaEnt
      * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
      */
     public RequestCodeHandler() {
-        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers));
+        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers), Clock.systemUTC());
     }
 
-    /** The template's environment given as a {@link Config}, e.g. by the local runner or the tests. */
-    public RequestCodeHandler(Config config) {
-        this(config, Clock.systemUTC());
-    }
-
+    /** Wired from the template's environment as a {@link Config}: the local runner's and the tests' way in. */
     public RequestCodeHandler(Config config, Clock clock) {
         this(new AwsClients(config), clock);
     }
@@ -69,13 +60,8 @@ public final class RequestCodeHandler implements RequestStreamHandler, LambdaEnt
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LambdaEntry.handle(input, output, context, this);
-    }
-
-    @Override
-    public ApiResponse http(ApiRequest request) {
-        return routes.dispatch(request);
+    protected RouteTable routes() {
+        return routes;
     }
 
     /**

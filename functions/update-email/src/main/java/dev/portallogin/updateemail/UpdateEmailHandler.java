@@ -1,7 +1,5 @@
 package dev.portallogin.updateemail;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
@@ -12,12 +10,9 @@ import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
 import dev.portallogin.core.http.Documents;
-import dev.portallogin.core.http.LambdaEntry;
+import dev.portallogin.core.http.HttpFunction;
 import dev.portallogin.core.http.RequestBody;
 import dev.portallogin.core.http.RouteTable;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,7 +35,7 @@ import java.util.Map;
  * </ul>
  * Over HTTP a body's {@code agentId} is only a display label; direct payloads must name the agent.
  */
-public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEntry.Routes {
+public final class UpdateEmailHandler extends HttpFunction {
 
     private static final String CUSTOMER = "/admin/stores/{storeId}/customers/{customerId}";
 
@@ -68,13 +63,10 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
      * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
      */
     public UpdateEmailHandler() {
-        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers));
+        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers), Clock.systemUTC());
     }
 
-    public UpdateEmailHandler(Config config) {
-        this(config, Clock.systemUTC());
-    }
-
+    /** Wired from the template's environment as a {@link Config}: the local runner's and the tests' way in. */
     public UpdateEmailHandler(Config config, Clock clock) {
         this(new AwsClients(config), clock);
     }
@@ -98,13 +90,8 @@ public final class UpdateEmailHandler implements RequestStreamHandler, LambdaEnt
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LambdaEntry.handle(input, output, context, this);
-    }
-
-    @Override
-    public ApiResponse http(ApiRequest request) {
-        return routes.dispatch(request);
+    protected RouteTable routes() {
+        return routes;
     }
 
     /** The signed-in agent, labelled with the body's optional {@code agentId}. */

@@ -60,7 +60,8 @@ final class MagicLinkPage {
             """;
 
     /** Only this exact script may run on the page. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'sha256-" + Digests.sha256Base64(SCRIPT)
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'sha256-"
+            + Digests.sha256Base64(SCRIPT)
             + "'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'";
 

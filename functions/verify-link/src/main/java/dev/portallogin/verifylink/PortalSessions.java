@@ -18,7 +18,7 @@ import java.util.Optional;
  * customer signs out, or support revokes the customer's credentials or changes their email: both are checked on
  * every read against the customer record, so a revocation ends sessions at once, in every container.
  */
-public final class PortalSessions {
+public record PortalSessions(LoginStore logins, CustomerDirectory directory, Clock clock) {
 
     /** A live session and its customer, as read together. */
     public record SignedIn(StoredSession session, Customer customer) {
@@ -26,16 +26,6 @@ public final class PortalSessions {
 
     /** The signed-in customer and what the portal shows them. */
     public record Profile(StoredSession session, Customer customer, List<Subscription> subscriptions) {
-    }
-
-    private final LoginStore logins;
-    private final CustomerDirectory directory;
-    private final Clock clock;
-
-    public PortalSessions(LoginStore logins, CustomerDirectory directory, Clock clock) {
-        this.logins = logins;
-        this.directory = directory;
-        this.clock = clock;
     }
 
     /** The live session behind a cookie value; empty for malformed, unknown, expired or revoked ones. */

@@ -98,7 +98,8 @@ public final class VerifyCode {
     private void limit(Store store, String clientAddress) {
         Instant now = clock.instant();
         if (clientAddress != null) {
-            refuseWhenSpent(rateLimiter.tryAcquire("verify-ip#" + clientAddress, config.verifyIpLimits(), now), "verify-ip");
+            refuseWhenSpent(rateLimiter.tryAcquire("verify-ip#" + clientAddress, config.verifyIpLimits(), now),
+                    "verify-ip");
         }
         refuseWhenSpent(rateLimiter.tryCount("verify-store#" + store.storeId(), config.storeVerifyLimit(), now),
                 "verify-store");

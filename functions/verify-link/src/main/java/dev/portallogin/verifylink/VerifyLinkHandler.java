@@ -1,7 +1,5 @@
 package dev.portallogin.verifylink;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
@@ -17,15 +15,12 @@ import dev.portallogin.core.http.ClientAddress;
 import dev.portallogin.core.http.Documents;
 import dev.portallogin.core.http.FailureResponses;
 import dev.portallogin.core.http.FormFields;
-import dev.portallogin.core.http.LambdaEntry;
+import dev.portallogin.core.http.HttpFunction;
 import dev.portallogin.core.http.RequestBody;
 import dev.portallogin.core.http.RouteTable;
 import dev.portallogin.core.http.SessionCookie;
 import dev.portallogin.core.http.SignInCookies;
 import dev.portallogin.core.port.OriginSecret;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -35,7 +30,7 @@ import java.util.Map;
  * from the landing page's script or as a plain form post), {@code GET}/{@code HEAD /login/magic}, the landing
  * page, which never spends the link, and the session itself: {@code GET /session} and {@code POST /logout}.
  */
-public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntry.Routes {
+public final class VerifyLinkHandler extends HttpFunction {
 
     /** How long a magic-link page's form may be sent: as long as a link lives. */
     private static final Duration FORM_LIFETIME = Duration.ofMinutes(10);
@@ -57,13 +52,10 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
      * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
      */
     public VerifyLinkHandler() {
-        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers));
+        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers), Clock.systemUTC());
     }
 
-    public VerifyLinkHandler(Config config) {
-        this(config, Clock.systemUTC());
-    }
-
+    /** Wired from the template's environment as a {@link Config}: the local runner's and the tests' way in. */
     public VerifyLinkHandler(Config config, Clock clock) {
         this(new AwsClients(config), clock);
     }
@@ -88,13 +80,8 @@ public final class VerifyLinkHandler implements RequestStreamHandler, LambdaEntr
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LambdaEntry.handle(input, output, context, this);
-    }
-
-    @Override
-    public ApiResponse http(ApiRequest request) {
-        return routes.dispatch(request);
+    protected RouteTable routes() {
+        return routes;
     }
 
     private ApiResponse verifyCode(ApiRequest request) {

@@ -2,9 +2,9 @@ package dev.portallogin.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portallogin.core.http.Json;
-import dev.portallogin.tools.ApiGatewayEmulator;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
+import dev.portallogin.tools.ApiGatewayEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;

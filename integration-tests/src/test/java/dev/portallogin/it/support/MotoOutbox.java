@@ -1,6 +1,6 @@
 package dev.portallogin.it.support;
 
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,10 +3,11 @@ package dev.portallogin.it.support;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
-import dev.portallogin.core.http.Json;
-import dev.portallogin.tools.ApiGatewayEmulator;
+import dev.portallogin.core.json.Json;
+import dev.portallogin.core.testing.SettableClock;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
+import dev.portallogin.tools.ApiGatewayEmulator;
 import dev.portallogin.tools.LocalAws;
 import dev.portallogin.tools.QueuePoller;
 import dev.portallogin.tools.Seed;
@@ -36,7 +37,7 @@ public final class Portal {
     private static volatile boolean senderVerified;
 
     public final AwsBackend backend;
-    public final MutableClock clock = new MutableClock(Instant.now());
+    public final SettableClock clock = new SettableClock(Instant.now());
     public final ApiGatewayEmulator api;
     private final String sourceIp = nextSourceIp();
     private List<QueuePoller> pollers;
@@ -204,6 +205,22 @@ public final class Portal {
 
     public HttpResponse requestCode(Store store, String identifier) {
         return post("/login/code", Map.of("storeId", store.storeId(), "identifier", identifier));
+    }
+
+    /** Asks for a code by the customer's email, as the login page does, and returns the login email. */
+    public Outbox.Email loginEmail(Store store, Customer customer) {
+        requestCode(store, customer.email());
+        return outbox().lastEmailTo(customer.email());
+    }
+
+    /** The code of a fresh login email to the customer. */
+    public String emailedCode(Store store, Customer customer) {
+        return loginEmail(store, customer).code().orElseThrow();
+    }
+
+    /** The magic-link token of a fresh login email to the customer. */
+    public String emailedLinkToken(Store store, Customer customer) {
+        return loginEmail(store, customer).magicLinkToken().orElseThrow();
     }
 
     public HttpResponse verifyCode(Store store, String identifier, String code) {

@@ -151,7 +151,8 @@ public final class Priming implements Resource {
     private static void dynamoDbOperations(DynamoDbClient dynamoDb) {
         Map<String, AttributeValue> values = Map.of(":v", AttributeValue.fromN("1"));
         dynamoDb.getItem(request -> request.tableName("primed").key(KEY).consistentRead(true));
-        dynamoDb.putItem(request -> request.tableName("primed").item(KEY).conditionExpression("attribute_not_exists(pk)"));
+        dynamoDb.putItem(request -> request.tableName("primed").item(KEY)
+                .conditionExpression("attribute_not_exists(pk)"));
         dynamoDb.updateItem(request -> request.tableName("primed").key(KEY).updateExpression("SET v = :v")
                 .expressionAttributeValues(values));
         dynamoDb.deleteItem(request -> request.tableName("primed").key(KEY));

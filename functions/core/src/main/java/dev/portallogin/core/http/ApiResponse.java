@@ -1,5 +1,6 @@
 package dev.portallogin.core.http;
 
+import dev.portallogin.core.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

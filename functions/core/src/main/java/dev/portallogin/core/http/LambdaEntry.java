@@ -2,6 +2,7 @@ package dev.portallogin.core.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.portallogin.core.domain.PortalFailure;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.core.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,8 @@ public final class LambdaEntry {
             Object parsed = Json.parse(input);
             if (!(parsed instanceof Map<?, ?> map)) {
                 return FailureResponses.document(
-                        FailureResponses.answer(new PortalFailure.InvalidRequest("The payload must be a JSON object.")));
+                        FailureResponses.answer(new PortalFailure.InvalidRequest(
+                                "The payload must be a JSON object.")));
             }
             event = (Map<String, Object>) map;
         } catch (IOException | RuntimeException malformed) {

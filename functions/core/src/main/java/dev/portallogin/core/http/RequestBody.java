@@ -2,6 +2,7 @@ package dev.portallogin.core.http;
 
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.domain.RecordId;
+import dev.portallogin.core.json.Json;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.portallogin.core.log;
 
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;

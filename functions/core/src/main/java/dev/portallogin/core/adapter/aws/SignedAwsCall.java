@@ -1,6 +1,6 @@
 package dev.portallogin.core.adapter.aws;
 
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -80,7 +80,8 @@ public final class SignedAwsCall {
     /** POSTs {@code body} to {@code path} with {@code headers} (Content-Type included) and returns the answer. */
     public byte[] post(String path, Map<String, String> headers, byte[] body) {
         long deadline = System.nanoTime() + callTimeout.toNanos();
-        AcquireInitialTokenResponse acquired = retries.acquireInitialToken(AcquireInitialTokenRequest.create(signingName));
+        AcquireInitialTokenResponse acquired = retries.acquireInitialToken(
+                AcquireInitialTokenRequest.create(signingName));
         RetryToken token = acquired.token();
         pause(acquired.delay());
         while (true) {

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * {@link CustomerDirectory} on the directory table ({@link DirectoryItems} describes the layout), with the audit
  * entry of each change written to the audit table in the same transaction as the change.
  */
-public class DynamoDbCustomerDirectory implements CustomerDirectory {
+public record DynamoDbCustomerDirectory(DynamoDbClient dynamoDb, String table, String auditTable)
+        implements CustomerDirectory {
 
     private static final String CUSTOMER_UNCHANGED = "customer unchanged since read";
     private static final String EMAIL_FREE = "address free or already the customer's";
@@ -36,16 +37,6 @@ public class DynamoDbCustomerDirectory implements CustomerDirectory {
     private static final String CUSTOMER_EXISTS = "customer exists";
     /** A transaction that keeps meeting parallel ones on the same items is tried this often. */
     private static final int CONFLICT_ATTEMPTS = 5;
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-    private final String auditTable;
-
-    public DynamoDbCustomerDirectory(DynamoDbClient dynamoDb, String table, String auditTable) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-        this.auditTable = auditTable;
-    }
 
     @Override
     public Optional<Store> findStore(String storeId) {
@@ -71,7 +62,8 @@ public class DynamoDbCustomerDirectory implements CustomerDirectory {
 
     @Override
     public Optional<Subscription> findSubscription(String storeId, String subscriptionId) {
-        return Reads.get(dynamoDb, table, DirectoryItems.key(storeId, DirectoryItems.SUBSCRIPTION_PREFIX + subscriptionId))
+        return Reads.get(dynamoDb, table,
+                        DirectoryItems.key(storeId, DirectoryItems.SUBSCRIPTION_PREFIX + subscriptionId))
                 .map(DirectoryItems::subscription);
     }
 
@@ -297,7 +289,8 @@ public class DynamoDbCustomerDirectory implements CustomerDirectory {
         if (customer.isEmpty()) {
             return false;
         }
-        String mark = problem == EmailProblem.BOUNCING ? DirectoryItems.EMAIL_BOUNCING : DirectoryItems.EMAIL_COMPLAINED;
+        String mark = problem == EmailProblem.BOUNCING
+                ? DirectoryItems.EMAIL_BOUNCING : DirectoryItems.EMAIL_COMPLAINED;
         Transaction.Outcome outcome = new Transaction()
                 // Only while the address the report is about is still on file: a later change stays clean.
                 .update(CUSTOMER_UNCHANGED, Update.builder()

@@ -9,7 +9,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** {@link DeliveryRecords} in the login table: {@code delivered#<message id>}, kept until a copy could no longer come. */
+/**
+ * {@link DeliveryRecords} in the login table: {@code delivered#<message id>}, kept until a copy could no longer
+ * come.
+ */
 public class DynamoDbDeliveryRecords implements DeliveryRecords {
 
     private final DynamoDbClient dynamoDb;

@@ -25,22 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * directory table, so a code or link issued before an email change or a revoke can never start a session, and a
  * failure half-way leaves nothing behind.
  */
-public class DynamoDbLoginStore implements LoginStore {
+public record DynamoDbLoginStore(DynamoDbClient dynamoDb, String table, String directoryTable, String auditTable)
+        implements LoginStore {
 
     private static final String CODE_ATTRIBUTES = "REMOVE " + LoginItems.CODE_ID + ", " + LoginItems.CODE_HMAC
             + ", " + LoginItems.ATTEMPTS + ", " + LoginItems.LINK_HASH;
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-    private final String directoryTable;
-    private final String auditTable;
-
-    public DynamoDbLoginStore(DynamoDbClient dynamoDb, String table, String directoryTable, String auditTable) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-        this.directoryTable = directoryTable;
-        this.auditTable = auditTable;
-    }
 
     @Override
     public void issueCustomerLogin(StoredCode code, StoredLink link) {

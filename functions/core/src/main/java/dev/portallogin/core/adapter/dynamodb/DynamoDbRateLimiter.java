@@ -6,6 +6,7 @@ import static dev.portallogin.core.adapter.dynamodb.Attributes.s;
 
 import dev.portallogin.core.domain.Digests;
 import dev.portallogin.core.domain.RateLimit;
+import dev.portallogin.core.domain.SlidingWindow;
 import dev.portallogin.core.port.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +19,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * {@link RateLimiter} with exact sliding windows: one item per key in the login table holds the times of the
- * requests still inside the longest window, and a version number. Each request reads the item, decides, and writes
- * it back only if nobody else wrote in between (optimistic locking), so parallel requests in many containers are
- * counted exactly. Keys are stored hashed: the table never holds an email, phone number or IP address.
+ * {@link RateLimiter} with exact sliding windows (the rule is {@link SlidingWindow}'s): one item per key in the
+ * login table holds the times of the requests still inside the longest window, and a version number. Each request
+ * reads the item, decides, and writes it back only if nobody else wrote in between (optimistic locking), so parallel
+ * requests in many containers are counted exactly. Keys are stored hashed: the table never holds an email, phone
+ * number or IP address. Ceilings on whole stores use fixed windows, one conditional counter each.
  */
 public class DynamoDbRateLimiter implements RateLimiter {
 
@@ -43,8 +45,8 @@ public class DynamoDbRateLimiter implements RateLimiter {
         Duration longest = RateLimit.longestWindow(limits);
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             Counter counter = read(key);
-            List<Long> recent = counter.hitsSince(now.minus(longest));
-            Duration wait = waitFor(recent, limits, now);
+            List<Long> recent = SlidingWindow.stillCounting(counter.hits(), limits, now);
+            Duration wait = SlidingWindow.waitFor(recent, limits, now);
             if (!wait.isZero()) {
                 return Decision.refuse(wait);
             }
@@ -59,9 +61,8 @@ public class DynamoDbRateLimiter implements RateLimiter {
 
     @Override
     public Decision tryCount(String key, RateLimit limit, Instant now) {
-        long windowMillis = limit.window().toMillis();
-        long windowStart = now.toEpochMilli() / windowMillis * windowMillis;
-        Instant windowEnd = Instant.ofEpochMilli(windowStart + windowMillis);
+        long windowStart = SlidingWindow.fixedWindowStart(limit, now);
+        Instant windowEnd = Instant.ofEpochMilli(windowStart + limit.window().toMillis());
         try {
             dynamoDb.updateItem(request -> request
                     .tableName(table)
@@ -92,42 +93,15 @@ public class DynamoDbRateLimiter implements RateLimiter {
         }
     }
 
-    /** Zero when a request fits every limit; otherwise the time until the oldest blocking request leaves. */
-    static Duration waitFor(List<Long> hitsMillis, List<RateLimit> limits, Instant now) {
-        Duration wait = Duration.ZERO;
-        List<Long> newestFirst = new ArrayList<>(hitsMillis);
-        newestFirst.sort((a, b) -> Long.compare(b, a));
-        for (RateLimit limit : limits) {
-            long windowStart = now.minus(limit.window()).toEpochMilli();
-            List<Long> inWindow = newestFirst.stream().filter(hit -> hit > windowStart).toList();
-            if (inWindow.size() >= limit.count()) {
-                long blocking = inWindow.get(limit.count() - 1);
-                Duration untilFree = Duration.ofMillis(blocking + limit.window().toMillis() - now.toEpochMilli());
-                if (untilFree.compareTo(wait) > 0) {
-                    wait = untilFree;
-                }
-            }
-        }
-        return wait;
-    }
-
     private record Counter(List<Long> hits, long version, long expiresAtSeconds) {
-        List<Long> hitsSince(Instant start) {
-            long startMillis = start.toEpochMilli();
-            return hits.stream().filter(hit -> hit > startMillis).toList();
-        }
     }
 
     private Counter read(String key) {
-        var response = dynamoDb.getItem(request -> request.tableName(table).key(key(key)).consistentRead(true));
-        if (!response.hasItem() || response.item().isEmpty()) {
-            return new Counter(List.of(), 0, 0);
-        }
-        Map<String, AttributeValue> item = response.item();
-        List<Long> hits = item.getOrDefault(HITS, AttributeValue.fromL(List.of())).l().stream()
-                .map(hit -> Long.parseLong(hit.n()))
-                .toList();
-        return new Counter(hits, Attributes.number(item, VERSION), Attributes.number(item, LoginItems.EXPIRES_AT));
+        return Reads.get(dynamoDb, table, key(key)).map(item -> new Counter(
+                        item.getOrDefault(HITS, AttributeValue.fromL(List.of())).l().stream()
+                                .map(hit -> Long.parseLong(hit.n())).toList(),
+                        Attributes.number(item, VERSION), Attributes.number(item, LoginItems.EXPIRES_AT)))
+                .orElse(new Counter(List.of(), 0, 0));
     }
 
     private boolean write(String key, List<Long> hits, long expectedVersion, Instant keepUntil) {

@@ -1,7 +1,7 @@
 package dev.portallogin.core.adapter.secrets;
 
 import dev.portallogin.core.adapter.aws.SignedAwsCall;
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.core.port.CodeKey;
 import dev.portallogin.core.port.OriginSecret;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.portallogin.core.adapter.ses;
 import dev.portallogin.core.adapter.aws.Refusals;
 import dev.portallogin.core.adapter.aws.SignedAwsCall;
 import dev.portallogin.core.domain.EmailMessage;
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.Mailer;
 import java.nio.charset.StandardCharsets;

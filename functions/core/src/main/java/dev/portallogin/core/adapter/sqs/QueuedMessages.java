@@ -4,7 +4,7 @@ import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.domain.SmsMessage;
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;

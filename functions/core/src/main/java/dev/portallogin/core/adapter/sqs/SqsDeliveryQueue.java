@@ -2,7 +2,7 @@ package dev.portallogin.core.adapter.sqs;
 
 import dev.portallogin.core.adapter.aws.SignedAwsCall;
 import dev.portallogin.core.domain.OutgoingMessage;
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.DeliveryQueue;
 import java.io.IOException;

@@ -11,7 +11,7 @@ import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.domain.SmsMessage;
-import dev.portallogin.core.http.Json;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.core.port.DeliveryException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.portallogin.it.support;
+package dev.portallogin.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests move forward by hand, to expire codes and windows without waiting. */
-public final class MutableClock extends Clock {
+/** A clock the test moves: codes, links, sessions, limits and locks expire when the test says so. */
+public final class SettableClock extends Clock {
 
     private volatile Instant now;
 
-    public MutableClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = start;
+    }
+
+    public static SettableClock at(String instant) {
+        return new SettableClock(Instant.parse(instant));
     }
 
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override

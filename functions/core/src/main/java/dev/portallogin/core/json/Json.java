@@ -1,4 +1,4 @@
-package dev.portallogin.core.http;
+package dev.portallogin.core.json;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;

@@ -1,0 +1,50 @@
+package dev.portallogin.core.testing;
+
+import dev.portallogin.core.domain.RateLimit;
+import dev.portallogin.core.domain.SlidingWindow;
+import dev.portallogin.core.port.RateLimiter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@link RateLimiter} in memory, on the same {@link SlidingWindow} rule as the DynamoDB counters. */
+public final class InMemoryRateLimiter implements RateLimiter {
+
+    private final Map<String, List<Long>> hits = new HashMap<>();
+    private final Map<String, Integer> fixedWindows = new HashMap<>();
+
+    @Override
+    public synchronized Decision tryAcquire(String key, List<RateLimit> limits, Instant now) {
+        List<Long> recent = new ArrayList<>(SlidingWindow.stillCounting(hits.getOrDefault(key, List.of()), limits,
+                now));
+        Duration wait = SlidingWindow.waitFor(recent, limits, now);
+        if (!wait.isZero()) {
+            return Decision.refuse(wait);
+        }
+        recent.add(now.toEpochMilli());
+        hits.put(key, recent);
+        return Decision.allow(now);
+    }
+
+    @Override
+    public synchronized Decision tryCount(String key, RateLimit limit, Instant now) {
+        long start = SlidingWindow.fixedWindowStart(limit, now);
+        String window = key + "#" + start;
+        int counted = fixedWindows.getOrDefault(window, 0);
+        if (counted >= limit.count()) {
+            return Decision.refuse(Duration.ofMillis(start + limit.window().toMillis() - now.toEpochMilli()));
+        }
+        fixedWindows.put(window, counted + 1);
+        return Decision.allow(now);
+    }
+
+    @Override
+    public synchronized void release(String key, Instant recordedAt) {
+        List<Long> remaining = new ArrayList<>(hits.getOrDefault(key, List.of()));
+        remaining.remove(Long.valueOf(recordedAt.toEpochMilli()));
+        hits.put(key, remaining);
+    }
+}

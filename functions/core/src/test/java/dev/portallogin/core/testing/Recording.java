@@ -1,0 +1,103 @@
+package dev.portallogin.core.testing;
+
+import dev.portallogin.core.domain.EmailMessage;
+import dev.portallogin.core.domain.OutgoingMessage;
+import dev.portallogin.core.port.DeliveryException;
+import dev.portallogin.core.port.DeliveryQueue;
+import dev.portallogin.core.port.DeliveryRecords;
+import dev.portallogin.core.port.Mailer;
+import dev.portallogin.core.port.SmsSender;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The ports that send things, recording what they were given, and failing on request. */
+public final class Recording {
+
+    private Recording() {
+    }
+
+    /** One SMS as it was handed to SNS. */
+    public record Sms(String to, String text) {
+    }
+
+    /** Sends nothing; keeps every message, and throws the failures {@link #failNext} queued first. */
+    public static final class RecordingMailer implements Mailer {
+        public final List<EmailMessage> sent = new ArrayList<>();
+        private final Deque<DeliveryException> failures = new ArrayDeque<>();
+
+        public void failNext(DeliveryException failure) {
+            failures.add(failure);
+        }
+
+        @Override
+        public synchronized void send(EmailMessage message) {
+            if (!failures.isEmpty()) {
+                throw failures.poll();
+            }
+            sent.add(message);
+        }
+    }
+
+    public static final class RecordingSmsSender implements SmsSender {
+        public final List<Sms> sent = new ArrayList<>();
+        private final Deque<DeliveryException> failures = new ArrayDeque<>();
+
+        public void failNext(DeliveryException failure) {
+            failures.add(failure);
+        }
+
+        @Override
+        public synchronized void send(String phoneE164, String text) {
+            if (!failures.isEmpty()) {
+                throw failures.poll();
+            }
+            sent.add(new Sms(phoneE164, text));
+        }
+    }
+
+    /** The delivery queue: what was handed over, in order; a queued failure fails the next hand-over. */
+    public static final class RecordingDeliveryQueue implements DeliveryQueue {
+        public final List<OutgoingMessage> queued = new ArrayList<>();
+        private final Deque<DeliveryException> failures = new ArrayDeque<>();
+
+        public void failNext(DeliveryException failure) {
+            failures.add(failure);
+        }
+
+        @Override
+        public synchronized void enqueue(List<OutgoingMessage> messages) {
+            if (!failures.isEmpty()) {
+                throw failures.poll();
+            }
+            queued.addAll(messages);
+        }
+
+        public synchronized List<OutgoingMessage> emails() {
+            return queued.stream().filter(message -> message.email() != null).toList();
+        }
+
+        public synchronized List<OutgoingMessage> sms() {
+            return queued.stream().filter(message -> message.sms() != null).toList();
+        }
+    }
+
+    /** {@link DeliveryRecords} in memory. */
+    public static final class InMemoryDeliveryRecords implements DeliveryRecords {
+        private final Map<String, Instant> delivered = new HashMap<>();
+
+        @Override
+        public synchronized boolean wasDelivered(String messageId) {
+            return delivered.containsKey(messageId);
+        }
+
+        @Override
+        public synchronized void recordDelivered(String messageId, Instant keepUntil) {
+            delivered.put(messageId, keepUntil);
+        }
+    }
+}

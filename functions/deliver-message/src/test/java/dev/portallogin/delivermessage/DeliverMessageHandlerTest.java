@@ -1,0 +1,65 @@
+package dev.portallogin.delivermessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portallogin.core.adapter.sqs.QueuedMessages;
+import dev.portallogin.core.adapter.ses.RecipientTag;
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.OutgoingMessage;
+import dev.portallogin.core.domain.SmsMessage;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.port.DeliveryException;
+import dev.portallogin.core.testing.Fakes;
+import dev.portallogin.core.testing.HttpCall;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** deliver-message's two event sources: a batch from the delivery queue, and SES feedback through SNS. */
+class DeliverMessageHandlerTest {
+
+    private final Fakes fakes = new Fakes();
+    private final DeliverMessageHandler handler = new DeliverMessageHandler(
+            new DeliverMessage(fakes.mailer, fakes.sms, fakes.deliveryRecords, fakes.clock),
+            new RecordMailFeedback(fakes.directory, fakes.clock));
+
+    private OutgoingMessage sms(String text) {
+        return OutgoingMessage.sms("login", new SmsMessage("acme", "cus-1", "+12015550123", text),
+                fakes.clock.instant().plus(Duration.ofMinutes(10)));
+    }
+
+    private static Map<String, Object> record(String messageId, String body) {
+        return Map.of("messageId", messageId, "body", body, "eventSource", "aws:sqs");
+    }
+
+    @Test
+    void onlyTheMessagesThatMayStillGoOutAreReportedBackForRetry() {
+        fakes.sms.failNext(new DeliveryException("sms", new IOException("throttled"), false));
+        Map<String, Object> batch = Map.of("Records", List.of(
+                record("m-1", QueuedMessages.toJson(sms("first"))),
+                record("m-2", "not a message this service wrote"),
+                record("m-3", QueuedMessages.toJson(sms("third")))));
+
+        Map<String, Object> answer = HttpCall.invoke(handler, batch);
+
+        assertThat(answer).isEqualTo(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "m-1"))));
+        assertThat(fakes.sms.sent).extracting(sent -> sent.text()).containsExactly("third");
+    }
+
+    @Test
+    void aBounceReportThroughSnsMarksTheCustomer() {
+        Store store = fakes.store("acme");
+        Customer jane = fakes.customer(store, "jane@example.com", null);
+        String notification = """
+                {"eventType":"Bounce","mail":{"tags":{"%s":["%s"]}},"bounce":{"bounceType":"Permanent",
+                 "bounceSubType":"General","bouncedRecipients":[{"emailAddress":"jane@example.com"}]}}"""
+                .formatted(RecipientTag.NAME, RecipientTag.encode("acme", jane.customerId()));
+
+        HttpCall.invoke(handler, Map.of("Records", List.of(Map.of("EventSource", "aws:sns",
+                "Sns", Map.of("Message", notification)))));
+
+        assertThat(fakes.directory.findCustomer("acme", jane.customerId()).orElseThrow().emailBouncing()).isTrue();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.portallogin.requestcode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portallogin.core.http.SignInCookies;
+import dev.portallogin.core.testing.Fakes;
+import dev.portallogin.core.testing.HttpCall;
+import dev.portallogin.core.testing.HttpCall.Answer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The routes of request-code, as API Gateway calls them. */
+class RequestCodeHandlerTest {
+
+    private final Fakes fakes = new Fakes();
+    private final RequestCodeHandler handler = new RequestCodeHandler(new RequestCode(fakes.directory, fakes.logins,
+            fakes.rateLimiter, fakes.queue, fakes.codeKey, fakes.config(), fakes.clock),
+            new PortalStores(fakes.directory), fakes.originSecret);
+
+    private HttpCall askForCode(Object body) {
+        return HttpCall.to("POST /login/code", "/login/code").json(body);
+    }
+
+    @Test
+    void askingForACodeAnswersSentAndRemembersTheBrowserInAShortLivedCookie() {
+        fakes.store("acme");
+
+        Answer answer = askForCode(Map.of("storeId", "acme", "identifier", "nobody@example.com")).sendTo(handler);
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json()).isEqualTo(Map.of("status", "sent"));
+        assertThat(answer.cookies()).singleElement().asString()
+                .startsWith(SignInCookies.BROWSER + "=")
+                .contains("HttpOnly", "Secure", "SameSite=Lax", "Path=/", "Max-Age=600")
+                .doesNotContain("Domain");
+    }
+
+    @Test
+    void aFormOrTextBodyIsRefusedSoNoOtherSiteCanPostOne() {
+        fakes.store("acme");
+
+        Answer answer = HttpCall.to("POST /login/code", "/login/code")
+                .body("text/plain", "{\"storeId\":\"acme\",\"identifier\":\"jane@example.com\"}").sendTo(handler);
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(fakes.queue.queued).isEmpty();
+    }
+
+    @Test
+    void aRequestFromAnotherSiteIsForbidden() {
+        fakes.store("acme");
+        fakes.customer(fakes.directory.findStore("acme").orElseThrow(), "jane@example.com", null);
+
+        Answer answer = askForCode(Map.of("storeId", "acme", "identifier", "jane@example.com"))
+                .header("origin", "https://evil.example").sendTo(handler);
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.error()).isEqualTo("forbidden_origin");
+        assertThat(fakes.queue.queued).isEmpty();
+    }
+
+    @Test
+    void missingFieldsAndBrokenJsonAreClearFourHundreds() {
+        fakes.store("acme");
+
+        Answer missing = askForCode(Map.of("storeId", "acme")).sendTo(handler);
+        Answer broken = HttpCall.to("POST /login/code", "/login/code").body("application/json", "{\"storeId\":")
+                .sendTo(handler);
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("message").toString()).contains("identifier");
+        assertThat(broken.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theLoginPageReadsTheStoresNameAndAnUnknownStoreIsNotFound() {
+        fakes.store("acme");
+
+        Answer known = HttpCall.to("GET /login/stores/{storeId}", "/login/stores/acme")
+                .pathParameter("storeId", "acme").sendTo(handler);
+        Answer unknown = HttpCall.to("GET /login/stores/{storeId}", "/login/stores/nope")
+                .pathParameter("storeId", "nope").sendTo(handler);
+
+        assertThat(known.json()).isEqualTo(Map.of("storeId", "acme", "name", "Store acme"));
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRouteKeyTheFunctionDoesNotServeIsAJsonNotFound() {
+        Answer answer = HttpCall.to("DELETE /login/code", "/login/code").sendTo(handler);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.error()).isEqualTo("not_found");
+        assertThat(answer.headers()).containsEntry("Content-Type", "application/json");
+    }
+}

@@ -1,0 +1,154 @@
+package dev.portallogin.updateemail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.portallogin.core.domain.Actor;
+import dev.portallogin.core.domain.AuditEntry;
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
+import dev.portallogin.core.domain.PortalFailure.EmailInUse;
+import dev.portallogin.core.domain.PortalFailure.Forbidden;
+import dev.portallogin.core.domain.PortalFailure.InvalidEmail;
+import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
+import dev.portallogin.core.domain.PrincipalArn;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.port.CustomerDirectory.StoreGrant;
+import dev.portallogin.core.testing.Fakes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Support's profile actions (email change, revoke, unlock, search, profile, trail), on in-memory ports. */
+class SupportDeskTest {
+
+    private final Fakes fakes = new Fakes();
+    private final UpdateEmail updateEmail = new UpdateEmail(fakes.directory, fakes.queue, Duration.ofMinutes(10),
+            fakes.clock);
+    private final RevokeCredentials revoke = new RevokeCredentials(fakes.directory, fakes.clock);
+    private final UnlockCodeLogin unlock = new UnlockCodeLogin(fakes.directory, fakes.clock);
+    private final SupportDirectory lookups = new SupportDirectory(fakes.directory, fakes.audit, fakes.config(),
+            fakes.clock);
+    private final AuditTrail trail = new AuditTrail(fakes.directory, fakes.audit);
+    private final Store acme = fakes.store("acme", "US");
+    private final Customer jane = fakes.customer(acme, "jane@example.com", "+12015550123");
+    private final Actor alice = Actor.agent(PrincipalArn.parse(Fakes.AGENT_SESSION).orElseThrow(), "alice");
+
+    @Test
+    void anEmailChangeIsNormalisedRevokesWhatCameBeforeAndTellsTheOldAddress() {
+        String changed = updateEmail.update(alice, "acme", jane.customerId(), "  Jane.New@EXAMPLE.org ").value();
+
+        Customer after = fakes.directory.findCustomer("acme", jane.customerId()).orElseThrow();
+        assertThat(changed).isEqualTo("Jane.New@example.org");
+        assertThat(after.credentialsRevokedAt()).isEqualTo(fakes.clock.instant());
+        assertThat(fakes.queue.emails()).singleElement().satisfies(notice -> {
+            assertThat(notice.email().to().value()).isEqualTo("jane@example.com");
+            assertThat(notice.email().text()).contains("J***@example.org");
+        });
+        assertThat(trail.list(alice, "acme", jane.customerId()).get(0).details())
+                .isEqualTo(Map.of("from", "j***@example.com", "to", "J***@example.org"));
+    }
+
+    @Test
+    void anAddressAnotherCustomerOfTheStoreHasIsInUseWhateverItsCase() {
+        fakes.customer(acme, "sam@example.com", null);
+
+        assertThatThrownBy(() -> updateEmail.update(alice, "acme", jane.customerId(), "SAM@example.com"))
+                .isInstanceOf(EmailInUse.class);
+        assertThatThrownBy(() -> updateEmail.update(alice, "acme", jane.customerId(), "sam at example"))
+                .isInstanceOf(InvalidEmail.class);
+        assertThatThrownBy(() -> updateEmail.update(alice, "acme", "nobody", "x@example.com"))
+                .isInstanceOf(CustomerNotFound.class);
+    }
+
+    @Test
+    void anEmailChangeClearsABounceMark() {
+        Customer bouncing = fakes.directory.add(new Customer("acme", "bo", "bo@example.com", null, "Bo", "Unce", true,
+                null));
+
+        updateEmail.update(alice, "acme", bouncing.customerId(), "bo@example.com");
+
+        assertThat(fakes.directory.findCustomer("acme", "bo").orElseThrow().deliverableEmail()).isPresent();
+        assertThat(trail.list(alice, "acme", "bo").get(0).details()).containsEntry("cleared", "bouncing");
+    }
+
+    @Test
+    void anInvalidOldAddressIsAuditedMaskedNotAsNone() {
+        Customer casey = fakes.customer(acme, "casey at example dot com", null);
+
+        updateEmail.update(alice, "acme", casey.customerId(), "casey@example.com");
+
+        assertThat(trail.list(alice, "acme", casey.customerId()).get(0).details())
+                .containsEntry("from", "c*** (not a valid address)");
+    }
+
+    @Test
+    void revokeAndUnlockAreAuditedWithTheAgent() {
+        for (int i = 0; i < 20; i++) {
+            fakes.directory.countCodeGuess("acme", jane.customerId(), 20, Duration.ofDays(1), fakes.clock.instant());
+        }
+        assertThat(lookups.customer(alice, "acme", jane.customerId()).codeLoginLockedUntil())
+                .contains(fakes.clock.instant().plus(Duration.ofDays(1)));
+
+        unlock.unlock(alice, "acme", jane.customerId());
+        revoke.revoke(alice, "acme", jane.customerId());
+
+        assertThat(lookups.customer(alice, "acme", jane.customerId()).codeLoginLockedUntil()).isEmpty();
+        assertThat(trail.list(alice, "acme", jane.customerId())).extracting(AuditEntry::action)
+                .contains("code_login_unlocked", "credentials_revoked");
+        assertThatThrownBy(() -> revoke.revoke(alice, "acme", "nobody")).isInstanceOf(CustomerNotFound.class);
+        assertThatThrownBy(() -> unlock.unlock(alice, "acme", "nobody")).isInstanceOf(CustomerNotFound.class);
+    }
+
+    @Test
+    void searchFindsByExactEmailPhoneIdsAndNamePrefixNeverByPartOfAnAddress() {
+        Customer jose = fakes.directory.add(new Customer("acme", "c-jose", "jose@example.net", null, "José", "Díaz",
+                false, null));
+        fakes.subscription(jose, "sub-77");
+
+        assertThat(ids(lookups.search(alice, "acme", "JANE@example.com"))).containsExactly(jane.customerId());
+        assertThat(ids(lookups.search(alice, "acme", "(201) 555-0123"))).containsExactly(jane.customerId());
+        assertThat(ids(lookups.search(alice, "acme", "c-jose"))).containsExactly("c-jose");
+        assertThat(ids(lookups.search(alice, "acme", "sub-77"))).containsExactly("c-jose");
+        assertThat(ids(lookups.search(alice, "acme", "jose d"))).containsExactly("c-jose");
+        assertThat(ids(lookups.search(alice, "acme", "diaz"))).containsExactly("c-jose");
+        assertThat(lookups.search(alice, "acme", "example.com")).isEmpty();
+        assertThatThrownBy(() -> lookups.search(alice, "acme", "j")).isInstanceOf(InvalidRequest.class);
+    }
+
+    @Test
+    void searchesAndProfileViewsAreAuditedWithTheTermMasked() {
+        lookups.search(alice, "acme", "jane@example.com");
+        lookups.customer(alice, "acme", jane.customerId());
+
+        assertThat(fakes.audit.all()).extracting(AuditEntry::action, entry -> entry.details().get("term"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("customers_searched", "j***@example.com"),
+                        org.assertj.core.groups.Tuple.tuple("profile_viewed", null));
+    }
+
+    @Test
+    void anAgentSeesAndActsOnlyOnTheStoresThatListThem() {
+        Store closed = new Store("closed", "Closed", "https://closed.example", "l@closed.example", "US", Set.of(),
+                Set.of("arn:aws:iam::123456789012:role/Other"));
+        fakes.directory.add(closed);
+        fakes.directory.add(new Customer("closed", "c-1", "x@example.com", null, "X", "Y", false, null));
+
+        assertThat(lookups.stores(alice)).extracting(StoreGrant::storeId).containsExactly("acme");
+        assertThat(lookups.stores(Actor.trustedBackend("a-1"))).extracting(StoreGrant::storeId)
+                .containsExactly("acme", "closed");
+        assertThatThrownBy(() -> lookups.search(alice, "closed", "x@example.com")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> lookups.customer(alice, "closed", "c-1")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> updateEmail.update(alice, "closed", "c-1", "y@example.com"))
+                .isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> revoke.revoke(alice, "closed", "c-1")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> unlock.unlock(alice, "closed", "c-1")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> trail.list(alice, "closed", "c-1")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> lookups.customer(alice, "nowhere", "c-1")).isInstanceOf(Forbidden.class);
+    }
+
+    private static List<String> ids(List<Customer> customers) {
+        return customers.stream().map(Customer::customerId).toList();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.portallogin.updateemail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.Store;
+import dev.portallogin.core.testing.Fakes;
+import dev.portallogin.core.testing.HttpCall;
+import dev.portallogin.core.testing.HttpCall.Answer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The support profile routes of update-email, by route key, and its direct invocation. */
+class UpdateEmailHandlerTest {
+
+    private final Fakes fakes = new Fakes();
+    private final UpdateEmailHandler handler = new UpdateEmailHandler(
+            new UpdateEmail(fakes.directory, fakes.queue, Duration.ofMinutes(10), fakes.clock),
+            new RevokeCredentials(fakes.directory, fakes.clock), new UnlockCodeLogin(fakes.directory, fakes.clock),
+            new AuditTrail(fakes.directory, fakes.audit),
+            new SupportDirectory(fakes.directory, fakes.audit, fakes.config(), fakes.clock));
+    private final Store acme = fakes.store("acme");
+    private final Customer jane = fakes.customer(acme, "jane@example.com", null);
+
+    private HttpCall customerRoute(String method, String suffix) {
+        return HttpCall.to(method + " /admin/stores/{storeId}/customers/{customerId}" + suffix,
+                        "/admin/stores/acme/customers/" + jane.customerId() + suffix)
+                .pathParameter("storeId", "acme").pathParameter("customerId", jane.customerId())
+                .signedBy(Fakes.AGENT_SESSION);
+    }
+
+    @Test
+    void anAgentChangesTheEmailAndTheTrailShowsItWithTheAgent() {
+        Answer changed = customerRoute("PUT", "/email").json(Map.of("email", "jane.new@example.com"))
+                .sendTo(handler);
+        Answer trail = customerRoute("GET", "/audit").sendTo(handler);
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(fakes.directory.findCustomer("acme", jane.customerId()).orElseThrow().email())
+                .isEqualTo("jane.new@example.com");
+        assertThat(trail.body()).contains("email_changed", "alice");
+    }
+
+    @Test
+    void anAgentSeesOnlyTheStoresThatListTheirRole() {
+        fakes.directory.add(new Store("unlisted", "Unlisted", "https://portal.unlisted.example",
+                "login@unlisted.example", "US", java.util.Set.of()));
+
+        Answer stores = HttpCall.to("GET /admin/stores", "/admin/stores").signedBy(Fakes.AGENT_SESSION)
+                .sendTo(handler);
+
+        assertThat(stores.body()).contains("acme").doesNotContain("unlisted");
+    }
+
+    @Test
+    void revokeAndUnlockAnswerTheCustomersNewState() {
+        assertThat(customerRoute("POST", "/revoke").sendTo(handler).status()).isEqualTo(200);
+        assertThat(customerRoute("POST", "/unlock").sendTo(handler).status()).isEqualTo(200);
+
+        assertThat(fakes.audit.all()).extracting(entry -> entry.action())
+                .containsExactly("credentials_revoked", "code_login_unlocked");
+    }
+
+    @Test
+    void theTrustedBackendNamesTheActionAndTheAgent() {
+        Map<String, Object> answer = HttpCall.invoke(handler, Map.of("action", "revoke", "storeId", "acme",
+                "customerId", jane.customerId(), "agentId", "dashboard-7"));
+
+        assertThat(answer).doesNotContainKey("error");
+        assertThat(fakes.audit.all()).singleElement().satisfies(entry ->
+                assertThat(entry.actor().label()).isEqualTo("dashboard-7"));
+    }
+
+    @Test
+    void anUnknownDirectActionIsRefused() {
+        Map<String, Object> answer = HttpCall.invoke(handler, Map.of("action", "delete-everything",
+                "storeId", "acme", "customerId", jane.customerId(), "agentId", "dashboard-7"));
+
+        assertThat(answer).containsEntry("error", "invalid_request");
+        assertThat(fakes.audit.all()).isEmpty();
+    }
+
+    @Test
+    void aRouteKeyTheFunctionDoesNotServeIsAJsonNotFound() {
+        Answer answer = customerRoute("DELETE", "").sendTo(handler);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.error()).isEqualTo("not_found");
+    }
+}

@@ -1,0 +1,138 @@
+package dev.portallogin.verifylink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portallogin.core.domain.BrowserToken;
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.MagicLinkToken;
+import dev.portallogin.core.http.SessionCookie;
+import dev.portallogin.core.http.SignInCookies;
+import dev.portallogin.core.testing.HttpCall;
+import dev.portallogin.core.testing.HttpCall.Answer;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The routes of verify-link, as API Gateway calls them. */
+class VerifyLinkHandlerTest {
+
+    private static final Pattern FORM_VALUE = Pattern.compile("name=\"form\" value=\"([^\"]+)\"");
+
+    private final SignInFixture world = new SignInFixture();
+    private final Customer jane = world.fakes.customer(world.store, "jane@example.com", null);
+    private final VerifyLinkHandler handler = new VerifyLinkHandler(world.verifyCode, world.consumeMagicLink,
+            world.sessions, world.fakes.originSecret);
+
+    private static String cookieValue(Answer answer, String name) {
+        return answer.cookies().stream().filter(cookie -> cookie.startsWith(name + "="))
+                .map(cookie -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + answer.cookies()));
+    }
+
+    private static String formValue(Answer page) {
+        Matcher matcher = FORM_VALUE.matcher(page.body());
+        assertThat(matcher.find()).as("the page has a sign-in form").isTrue();
+        return matcher.group(1);
+    }
+
+    private Answer openLink(String token, String cookieHeader) {
+        HttpCall call = HttpCall.to("GET /login/magic", "/login/magic").query("token", token);
+        return (cookieHeader == null ? call : call.header("cookie", cookieHeader)).sendTo(handler);
+    }
+
+    private boolean spent(String token) {
+        return world.fakes.logins.findLink(MagicLinkToken.parse(token).orElseThrow().hash()).orElseThrow()
+                .usedAt() != null;
+    }
+
+    @Test
+    void aLinkOpenedWithoutTheAskingBrowsersCookieAsksFirstAndSpendsNothing() {
+        String token = world.issue(jane, BrowserToken.generate().hash()).token();
+
+        Answer page = openLink(token, null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Continue as j***@example.com to Store acme").doesNotContain("jane@");
+        assertThat(page.headers().get("Content-Security-Policy").toString()).contains("script-src 'sha256-");
+        assertThat(spent(token)).isFalse();
+    }
+
+    @Test
+    void theClickPostsTheFormWithItsAntiForgeryValueAndLandsInThePortalSignedIn() {
+        String token = world.issue(jane, BrowserToken.generate().hash()).token();
+        Answer page = openLink(token, null);
+
+        Answer click = HttpCall.to("POST /login/magic", "/login/magic")
+                .body("application/x-www-form-urlencoded", "token=" + token + "&form=" + formValue(page))
+                .header("cookie", SignInCookies.FORM + "=" + cookieValue(page, SignInCookies.FORM))
+                .sendTo(handler);
+
+        assertThat(click.status()).isEqualTo(303);
+        assertThat(click.headers()).containsEntry("Location", "../");
+        assertThat(cookieValue(click, SessionCookie.NAME)).isNotBlank();
+        assertThat(spent(token)).isTrue();
+    }
+
+    @Test
+    void aFormPostWithoutItsPagesValueIsForbiddenAndSpendsNothing() {
+        String token = world.issue(jane, BrowserToken.generate().hash()).token();
+
+        Answer forged = HttpCall.to("POST /login/magic", "/login/magic")
+                .body("application/x-www-form-urlencoded", "token=" + token + "&form=guess")
+                .sendTo(handler);
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.cookies()).isEmpty();
+        assertThat(spent(token)).isFalse();
+    }
+
+    @Test
+    void theRightCodeSetsTheSessionCookieThatReadsThePortalSession() {
+        String code = world.issue(jane, null).code();
+
+        Answer signedIn = HttpCall.to("POST /login/verify", "/login/verify")
+                .json(Map.of("storeId", "acme", "identifier", "jane@example.com", "code", code)).sendTo(handler);
+        Answer session = HttpCall.to("GET /session", "/session")
+                .header("cookie", SessionCookie.NAME + "=" + cookieValue(signedIn, SessionCookie.NAME))
+                .sendTo(handler);
+
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(signedIn.cookies()).singleElement().asString().startsWith("__Host-portal_session=")
+                .contains("HttpOnly", "Secure", "Path=/").doesNotContain("Domain");
+        assertThat(session.status()).isEqualTo(200);
+        assertThat(session.json()).containsEntry("customerId", jane.customerId());
+    }
+
+    @Test
+    void aWrongCodeIsAJsonUnauthorizedWithoutACookie() {
+        String code = world.issue(jane, null).code();
+
+        Answer answer = HttpCall.to("POST /login/verify", "/login/verify")
+                .json(Map.of("storeId", "acme", "identifier", "jane@example.com", "code", SignInFixture.other(code)))
+                .sendTo(handler);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.error()).isEqualTo("invalid_code");
+        assertThat(answer.cookies()).isEmpty();
+    }
+
+    @Test
+    void aHeadRequestGetsTheHeadersWithoutThePage() {
+        String token = world.issue(jane, null).token();
+
+        Answer answer = HttpCall.to("HEAD /login/magic", "/login/magic").query("token", token).sendTo(handler);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isNullOrEmpty();
+        assertThat(spent(token)).isFalse();
+    }
+
+    @Test
+    void aRouteKeyTheFunctionDoesNotServeIsAJsonNotFound() {
+        Answer answer = HttpCall.to("GET /login/verify", "/login/verify").sendTo(handler);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.error()).isEqualTo("not_found");
+    }
+}
