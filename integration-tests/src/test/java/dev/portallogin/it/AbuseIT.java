@@ -3,6 +3,7 @@ package dev.portallogin.it;
 import static dev.portallogin.it.support.Portal.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.PhoneNumber;
 import dev.portallogin.core.domain.Store;
@@ -163,8 +164,9 @@ class AbuseIT {
             Portal timed = new Portal(portal.backend, Map.of("MIN_RESPONSE_MILLIS", floor,
                     "IDENTIFIER_RATE_LIMITS", "1000/60", "SOURCE_IP_RATE_LIMITS", "1000/60"));
             // The slow senders are where they are in AWS: behind deliver-message's SES and SNS calls.
-            timed.api.replace("DeliverMessageFunction", new DeliverMessageHandler(portal.backend.configFor(
-                    "DeliverMessageFunction", Map.of("AWS_ENDPOINT_URL", proxy.endpoint().toString())), timed.clock));
+            timed.api.replace("DeliverMessageFunction", new DeliverMessageHandler(new AwsClients(
+                    portal.backend.configFor("DeliverMessageFunction",
+                            Map.of("AWS_ENDPOINT_URL", proxy.endpoint().toString()))), timed.clock));
             List<Customer> known = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
                 known.add(new Customer(store.storeId(), "t" + senderMillis + "-" + i, "timing" + senderMillis + "."
@@ -192,9 +194,9 @@ class AbuseIT {
 
             Timings timings = Timings.of(results);
             Figures.record("Known vs unknown identifiers, SES and SNS answering in " + senderMillis + " ms (through a "
-                            + "proxy), 500 requests each, " + CALLERS + " callers, delivery running", "AbuseIT.knownAndUnknown"
-                            + "IdentifiersCannotBeToldApartByAnswerOrTiming", "same status, headers and body; "
-                            + timings + "; MIN_RESPONSE_MILLIS " + floor);
+                            + "proxy), 500 requests each, " + CALLERS + " callers, delivery running",
+                    "AbuseIT.knownAndUnknownIdentifiersCannotBeToldApartByAnswerOrTiming",
+                    "same status, headers and body; " + timings + "; MIN_RESPONSE_MILLIS " + floor);
             assertThat(timings.known()).hasSize(500);
             assertThat(timings.difference(50)).as("median difference").isLessThan(5);
             assertThat(timings.difference(90)).as("p90 difference").isLessThan(10);

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.json.Json;
 import java.io.ByteArrayInputStream;
@@ -83,7 +84,7 @@ public final class ApiGatewayEmulator {
     }
 
     /**
-     * Builds every function of the template: its handler class, through its {@code (Config, Clock)} constructor,
+     * Builds every function of the template: its handler class, through its {@code (AwsClients, Clock)} constructor,
      * with the template's environment resolved against {@code physicalIds}, and {@code overrides} on top (like
      * {@code sam local --env-vars}).
      */
@@ -141,11 +142,11 @@ public final class ApiGatewayEmulator {
     public static RequestStreamHandler instantiate(TemplateModel.Function function, Config config, Clock clock) {
         try {
             return (RequestStreamHandler) Class.forName(function.handlerClass())
-                    .getConstructor(Config.class, Clock.class)
-                    .newInstance(config, clock);
+                    .getConstructor(AwsClients.class, Clock.class)
+                    .newInstance(new AwsClients(config), clock);
         } catch (ReflectiveOperationException unusable) {
             throw new IllegalStateException("Cannot construct " + function.handler() + " of " + function.logicalId()
-                    + " with (Config, Clock): " + unusable, unusable);
+                    + " with (AwsClients, Clock): " + unusable, unusable);
         }
     }
 

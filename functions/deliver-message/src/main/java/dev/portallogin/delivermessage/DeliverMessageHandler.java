@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.adapter.sqs.QueuedMessages;
 import dev.portallogin.core.config.AwsClients;
-import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.json.Json;
@@ -34,20 +33,13 @@ public final class DeliverMessageHandler implements RequestStreamHandler {
     private final DeliverMessage deliverMessage;
     private final RecordMailFeedback recordMailFeedback;
 
-    /**
-     * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
-     * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
-     */
+    /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public DeliverMessageHandler() {
-        this(Priming.prepare(Config.fromEnvironment()), Clock.systemUTC());
+        this(Priming.lambdaClients(), Clock.systemUTC());
     }
 
-    /** Wired from the template's environment as a {@link Config}: the local runner's and the tests' way in. */
-    public DeliverMessageHandler(Config config, Clock clock) {
-        this(new AwsClients(config), clock);
-    }
-
-    private DeliverMessageHandler(AwsClients aws, Clock clock) {
+    /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
+    public DeliverMessageHandler(AwsClients aws, Clock clock) {
         this(new DeliverMessage(aws.mailer(), aws.smsSender(), aws.deliveryRecords(), clock),
                 new RecordMailFeedback(aws.customerDirectory(), clock));
     }

@@ -1,7 +1,6 @@
 package dev.portallogin.generatemagiclink;
 
 import dev.portallogin.core.config.AwsClients;
-import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
@@ -28,23 +27,15 @@ import java.util.Optional;
 public final class GenerateMagicLinkHandler extends HttpFunction {
 
     private final GenerateMagicLink generateMagicLink;
-    private final RouteTable routes = RouteTable.of(Map.of(
-            "POST /admin/stores/{storeId}/customers/{customerId}/magic-link",
-            request -> generate(request, request.pathId("customerId"), null),
-            "POST /admin/stores/{storeId}/subscriptions/{subscriptionId}/magic-link",
-            request -> generate(request, null, request.pathId("subscriptionId"))));
 
-    /**
-     * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
-     * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
-     */
+    /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public GenerateMagicLinkHandler() {
-        this(Priming.prepare(Config.fromEnvironment()), Clock.systemUTC());
+        this(Priming.lambdaClients(), Clock.systemUTC());
     }
 
-    /** Wired from the template's environment as a {@link Config}: the local runner's and the tests' way in. */
-    public GenerateMagicLinkHandler(Config config, Clock clock) {
-        this(wire(new AwsClients(config), clock));
+    /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
+    public GenerateMagicLinkHandler(AwsClients aws, Clock clock) {
+        this(wire(aws, clock));
     }
 
     public GenerateMagicLinkHandler(GenerateMagicLink generateMagicLink) {
@@ -58,7 +49,11 @@ public final class GenerateMagicLinkHandler extends HttpFunction {
 
     @Override
     protected RouteTable routes() {
-        return routes;
+        return RouteTable.of(Map.of(
+                "POST /admin/stores/{storeId}/customers/{customerId}/magic-link",
+                request -> generate(request, request.pathId("customerId"), null),
+                "POST /admin/stores/{storeId}/subscriptions/{subscriptionId}/magic-link",
+                request -> generate(request, null, request.pathId("subscriptionId"))));
     }
 
     private ApiResponse generate(ApiRequest request, String customerId, String subscriptionId) {

@@ -15,6 +15,6 @@ public final class PortalStores {
 
     /** @throws UnknownStore no such store */
     public Store store(String storeId) {
-        return directory.findStore(storeId).orElseThrow(UnknownStore::new);
+        return directory.requireStore(storeId);
     }
 }

@@ -40,7 +40,8 @@ import java.util.UUID;
  * caller learns nothing about whether the customer exists: known and unknown identifiers get the same answer, no
  * sooner than the configured minimum response time, which covers the extra database writes of a known one.
  */
-public final class RequestCode {
+public record RequestCode(CustomerDirectory directory, LoginStore logins, RateLimiter rateLimiter,
+                          DeliveryQueue deliveries, CodeKey codeKey, Config config, Clock clock) {
 
     /**
      * @param clientAddress the caller's address when the request came over HTTP (the viewer's behind CloudFront),
@@ -56,25 +57,6 @@ public final class RequestCode {
     private record Counted(String key, Instant at) {
     }
 
-    private final CustomerDirectory directory;
-    private final LoginStore logins;
-    private final RateLimiter rateLimiter;
-    private final DeliveryQueue deliveries;
-    private final CodeKey codeKey;
-    private final Config config;
-    private final Clock clock;
-
-    public RequestCode(CustomerDirectory directory, LoginStore logins, RateLimiter rateLimiter,
-                       DeliveryQueue deliveries, CodeKey codeKey, Config config, Clock clock) {
-        this.directory = directory;
-        this.logins = logins;
-        this.rateLimiter = rateLimiter;
-        this.deliveries = deliveries;
-        this.codeKey = codeKey;
-        this.config = config;
-        this.clock = clock;
-    }
-
     /**
      * @throws UnknownStore      the store does not exist
      * @throws InvalidIdentifier neither an email address nor a phone number
@@ -82,10 +64,9 @@ public final class RequestCode {
      */
     public void request(Request request) {
         ResponseFloor floor = ResponseFloor.startingNow(config.minResponseTime());
-        Store store = directory.findStore(request.storeId()).orElseThrow(UnknownStore::new);
+        Store store = directory.requireStore(request.storeId());
         request.origin().requireSameSiteAs(store);
-        Identifier identifier = Identifier.parse(request.identifier(), store.defaultCountry())
-                .orElseThrow(InvalidIdentifier::new);
+        Identifier identifier = Identifier.typedAt(store, request.identifier());
         Instant now = clock.instant();
         List<Counted> counted = countRequest(store, identifier, request.clientAddress(), now);
         Metrics.count("CodesRequested");

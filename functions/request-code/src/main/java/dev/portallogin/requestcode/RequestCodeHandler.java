@@ -1,7 +1,6 @@
 package dev.portallogin.requestcode;
 
 import dev.portallogin.core.config.AwsClients;
-import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.Store;
@@ -31,24 +30,14 @@ public final class RequestCodeHandler extends HttpFunction {
     private final RequestCode requestCode;
     private final PortalStores stores;
     private final OriginSecret originSecret;
-    private final RouteTable routes = RouteTable.of(Map.of(
-            "POST /login/code", this::requestCode,
-            "GET /login/stores/{storeId}", this::store));
 
-    /**
-     * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
-     * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
-     */
+    /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public RequestCodeHandler() {
-        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers), Clock.systemUTC());
+        this(Priming.lambdaClients(Priming::phoneNumbers), Clock.systemUTC());
     }
 
-    /** Wired from the template's environment as a {@link Config}: the local runner's and the tests' way in. */
-    public RequestCodeHandler(Config config, Clock clock) {
-        this(new AwsClients(config), clock);
-    }
-
-    private RequestCodeHandler(AwsClients aws, Clock clock) {
+    /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
+    public RequestCodeHandler(AwsClients aws, Clock clock) {
         this(new RequestCode(aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(), aws.deliveryQueue(),
                 aws.codeKey(), aws.config(), clock), new PortalStores(aws.customerDirectory()), aws.originSecret());
     }
@@ -61,7 +50,9 @@ public final class RequestCodeHandler extends HttpFunction {
 
     @Override
     protected RouteTable routes() {
-        return routes;
+        return RouteTable.of(Map.of(
+                "POST /login/code", this::requestCode,
+                "GET /login/stores/{storeId}", this::store));
     }
 
     /**

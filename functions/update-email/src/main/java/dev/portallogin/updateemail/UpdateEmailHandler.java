@@ -1,7 +1,6 @@
 package dev.portallogin.updateemail;
 
 import dev.portallogin.core.config.AwsClients;
-import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
@@ -44,34 +43,14 @@ public final class UpdateEmailHandler extends HttpFunction {
     private final UnlockCodeLogin unlockCodeLogin;
     private final AuditTrail auditTrail;
     private final SupportDirectory supportDirectory;
-    private final RouteTable routes = RouteTable.of(Map.of(
-            "GET /admin/stores", request -> ApiResponse.json(200, stores(request.agent(null))),
-            "GET /admin/stores/{storeId}/customers", request -> ApiResponse.json(200,
-                    search(request.agent(null), request.pathId("storeId"), request.query().get("q"))),
-            "GET " + CUSTOMER, request -> ApiResponse.json(200,
-                    customer(request.agent(null), request.pathId("storeId"), request.pathId("customerId"))),
-            "PUT " + CUSTOMER + "/email", this::updateEmail,
-            "POST " + CUSTOMER + "/revoke", request -> ApiResponse.json(200, revoke(agent(request),
-                    request.pathId("storeId"), request.pathId("customerId"))),
-            "POST " + CUSTOMER + "/unlock", request -> ApiResponse.json(200, unlock(agent(request),
-                    request.pathId("storeId"), request.pathId("customerId"))),
-            "GET " + CUSTOMER + "/audit", request -> ApiResponse.json(200,
-                    audit(request.agent(null), request.pathId("storeId"), request.pathId("customerId")))));
 
-    /**
-     * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
-     * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
-     */
+    /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public UpdateEmailHandler() {
-        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers), Clock.systemUTC());
+        this(Priming.lambdaClients(Priming::phoneNumbers), Clock.systemUTC());
     }
 
-    /** Wired from the template's environment as a {@link Config}: the local runner's and the tests' way in. */
-    public UpdateEmailHandler(Config config, Clock clock) {
-        this(new AwsClients(config), clock);
-    }
-
-    private UpdateEmailHandler(AwsClients aws, Clock clock) {
+    /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
+    public UpdateEmailHandler(AwsClients aws, Clock clock) {
         this(new UpdateEmail(aws.customerDirectory(), aws.deliveryQueue(), aws.config().linkLifetime(), clock),
                 new RevokeCredentials(aws.customerDirectory(), clock),
                 new UnlockCodeLogin(aws.customerDirectory(), clock),
@@ -91,7 +70,19 @@ public final class UpdateEmailHandler extends HttpFunction {
 
     @Override
     protected RouteTable routes() {
-        return routes;
+        return RouteTable.of(Map.of(
+                "GET /admin/stores", request -> ApiResponse.json(200, stores(request.agent(null))),
+                "GET /admin/stores/{storeId}/customers", request -> ApiResponse.json(200,
+                        search(request.agent(null), request.pathId("storeId"), request.query().get("q"))),
+                "GET " + CUSTOMER, request -> ApiResponse.json(200,
+                        customer(request.agent(null), request.pathId("storeId"), request.pathId("customerId"))),
+                "PUT " + CUSTOMER + "/email", this::updateEmail,
+                "POST " + CUSTOMER + "/revoke", request -> ApiResponse.json(200, revoke(agent(request),
+                        request.pathId("storeId"), request.pathId("customerId"))),
+                "POST " + CUSTOMER + "/unlock", request -> ApiResponse.json(200, unlock(agent(request),
+                        request.pathId("storeId"), request.pathId("customerId"))),
+                "GET " + CUSTOMER + "/audit", request -> ApiResponse.json(200,
+                        audit(request.agent(null), request.pathId("storeId"), request.pathId("customerId")))));
     }
 
     /** The signed-in agent, labelled with the body's optional {@code agentId}. */

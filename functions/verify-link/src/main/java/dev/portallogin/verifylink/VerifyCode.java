@@ -34,7 +34,8 @@ import java.util.Map;
  * wrong codes (at most 20 in a row, then code sign-in pauses for a day), each in one conditional write, so parallel
  * guesses can never exceed either limit. Sign-ins and refused codes go into the customer's trail.
  */
-public final class VerifyCode {
+public record VerifyCode(CustomerDirectory directory, LoginStore logins, RateLimiter rateLimiter, AuditLog audit,
+                         CodeKey codeKey, Config config, Clock clock) {
 
     /**
      * One typed code.
@@ -50,25 +51,6 @@ public final class VerifyCode {
         }
     }
 
-    private final CustomerDirectory directory;
-    private final LoginStore logins;
-    private final RateLimiter rateLimiter;
-    private final AuditLog audit;
-    private final CodeKey codeKey;
-    private final Config config;
-    private final Clock clock;
-
-    public VerifyCode(CustomerDirectory directory, LoginStore logins, RateLimiter rateLimiter, AuditLog audit,
-                      CodeKey codeKey, Config config, Clock clock) {
-        this.directory = directory;
-        this.logins = logins;
-        this.rateLimiter = rateLimiter;
-        this.audit = audit;
-        this.codeKey = codeKey;
-        this.config = config;
-        this.clock = clock;
-    }
-
     /**
      * @return the new session
      * @throws InvalidCode       wrong, expired, used, replaced, revoked or exhausted code, locked code sign-in, or
@@ -80,10 +62,9 @@ public final class VerifyCode {
      */
     public Session verify(Attempt attempt) {
         ResponseFloor floor = ResponseFloor.startingNow(config.minResponseTime());
-        Store store = directory.findStore(attempt.storeId()).orElseThrow(UnknownStore::new);
+        Store store = directory.requireStore(attempt.storeId());
         attempt.origin().requireSameSiteAs(store);
-        Identifier identifier = Identifier.parse(attempt.identifier(), store.defaultCountry())
-                .orElseThrow(InvalidIdentifier::new);
+        Identifier identifier = Identifier.typedAt(store, attempt.identifier());
         limit(store, attempt.clientAddress());
         try {
             return verify(store, identifier, attempt.code());

@@ -1,7 +1,6 @@
 package dev.portallogin.verifylink;
 
 import dev.portallogin.core.config.AwsClients;
-import dev.portallogin.core.config.Config;
 import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.Customer;
@@ -39,28 +38,14 @@ public final class VerifyLinkHandler extends HttpFunction {
     private final ConsumeMagicLink consumeMagicLink;
     private final PortalSessions sessions;
     private final OriginSecret originSecret;
-    private final RouteTable routes = RouteTable.of(Map.of(
-            "POST /login/verify", this::verifyCode,
-            "POST /login/magic", this::consumeLink,
-            "GET /login/magic", this::landingPage,
-            "HEAD /login/magic", request -> landingPage(request).withoutBody(),
-            "GET /session", this::currentSession,
-            "POST /logout", this::signOut));
 
-    /**
-     * Lambda's constructor: real AWS wiring from the environment, built once per execution environment, with
-     * {@link Priming} registered for SnapStart (and run now when PRIME_ON_INIT is set).
-     */
+    /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public VerifyLinkHandler() {
-        this(Priming.prepare(Config.fromEnvironment(), Priming::phoneNumbers), Clock.systemUTC());
+        this(Priming.lambdaClients(Priming::phoneNumbers), Clock.systemUTC());
     }
 
-    /** Wired from the template's environment as a {@link Config}: the local runner's and the tests' way in. */
-    public VerifyLinkHandler(Config config, Clock clock) {
-        this(new AwsClients(config), clock);
-    }
-
-    private VerifyLinkHandler(AwsClients aws, Clock clock) {
+    /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
+    public VerifyLinkHandler(AwsClients aws, Clock clock) {
         this(aws, new PortalSessions(aws.loginStore(), aws.customerDirectory(), clock), clock);
     }
 
@@ -81,7 +66,13 @@ public final class VerifyLinkHandler extends HttpFunction {
 
     @Override
     protected RouteTable routes() {
-        return routes;
+        return RouteTable.of(Map.of(
+                "POST /login/verify", this::verifyCode,
+                "POST /login/magic", this::consumeLink,
+                "GET /login/magic", this::landingPage,
+                "HEAD /login/magic", request -> landingPage(request).withoutBody(),
+                "GET /session", this::currentSession,
+                "POST /logout", this::signOut));
     }
 
     private ApiResponse verifyCode(ApiRequest request) {

@@ -87,6 +87,14 @@ public final class Priming implements Resource {
         return config;
     }
 
+    /**
+     * The AWS clients of a handler's Lambda constructor: wired from the environment once per execution environment,
+     * with priming {@link #prepare prepared}.
+     */
+    public static AwsClients lambdaClients(Runnable... ownPaths) {
+        return new AwsClients(prepare(Config.fromEnvironment(), ownPaths));
+    }
+
     /** libphonenumber's parsing and metadata, for the functions that read phone numbers. */
     public static void phoneNumbers() {
         PhoneNumber.parse("(415) 555-0142", "US").orElseThrow();

@@ -1,5 +1,6 @@
 package dev.portallogin.core.domain;
 
+import dev.portallogin.core.domain.PortalFailure.InvalidIdentifier;
 import java.util.Optional;
 
 /** What a customer types on the login page: an email address or a phone number. */
@@ -25,6 +26,14 @@ public final class Identifier {
             return EmailAddress.parse(raw).map(email -> new Identifier(email, null));
         }
         return PhoneNumber.parse(raw, defaultRegion).map(phone -> new Identifier(null, phone));
+    }
+
+    /**
+     * What a customer typed on {@code store}'s login page, a phone without country prefix being one of the store's
+     * default country; neither an email address nor a phone number is {@link InvalidIdentifier}.
+     */
+    public static Identifier typedAt(Store store, String raw) {
+        return parse(raw, store.defaultCountry()).orElseThrow(InvalidIdentifier::new);
     }
 
     public Optional<EmailAddress> email() {

@@ -13,6 +13,9 @@ import java.io.OutputStream;
  */
 public abstract class HttpFunction implements RequestStreamHandler, LambdaEntry.Routes {
 
+    /** Built at the first HTTP request; a race only builds the same table twice. */
+    private volatile RouteTable routes;
+
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         LambdaEntry.handle(input, output, context, this);
@@ -20,8 +23,14 @@ public abstract class HttpFunction implements RequestStreamHandler, LambdaEntry.
 
     @Override
     public final ApiResponse http(ApiRequest request) {
-        return routes().dispatch(request);
+        RouteTable table = routes;
+        if (table == null) {
+            table = routes();
+            routes = table;
+        }
+        return table.dispatch(request);
     }
 
+    /** The function's routes, from route key to use case; asked for once. */
     protected abstract RouteTable routes();
 }

@@ -4,6 +4,7 @@ import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.Identifier;
+import dev.portallogin.core.domain.PortalFailure.UnknownStore;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
 import java.time.Duration;
@@ -19,6 +20,11 @@ import java.util.Optional;
 public interface CustomerDirectory {
 
     Optional<Store> findStore(String storeId);
+
+    /** The store a request names; a store that does not exist is {@link UnknownStore}. */
+    default Store requireStore(String storeId) {
+        return findStore(storeId).orElseThrow(UnknownStore::new);
+    }
 
     Optional<Customer> findCustomer(String storeId, String customerId);
 

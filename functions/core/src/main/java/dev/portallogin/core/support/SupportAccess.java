@@ -30,7 +30,7 @@ public final class SupportAccess {
      */
     public Store store(Actor caller, String storeId) {
         if (caller.isTrustedBackend()) {
-            return directory.findStore(storeId).orElseThrow(UnknownStore::new);
+            return directory.requireStore(storeId);
         }
         if (!directory.mayActOn(caller.principal(), storeId)) {
             throw new Forbidden();
