@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * What the project's {@code template.yaml} declares, read the way SAM reads it: tables, secrets, functions with
@@ -74,18 +75,23 @@ public final class TemplateModel {
 
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
+        eventsOfType("HttpApi", (logicalId, properties) -> {
+            Object auth = map(properties.get("Auth")).get("Authorizer");
+            routes.add(new Route(String.valueOf(properties.getOrDefault("Method", "ANY")).toUpperCase(),
+                    String.valueOf(properties.get("Path")), logicalId, auth == null ? "NONE" : String.valueOf(auth)));
+        });
+        return routes;
+    }
+
+    /** Calls {@code each} with the function's logical id and the {@code Properties} of every event of {@code type}. */
+    private void eventsOfType(String type, BiConsumer<String, Map<String, Object>> each) {
         resourcesOfType("AWS::Serverless::Function").forEach((logicalId, resource) ->
                 map(properties(resource).get("Events")).values().forEach(event -> {
                     Map<String, Object> definition = map(event);
-                    if ("HttpApi".equals(definition.get("Type"))) {
-                        Map<String, Object> properties = map(definition.get("Properties"));
-                        Object auth = map(properties.get("Auth")).get("Authorizer");
-                        routes.add(new Route(String.valueOf(properties.getOrDefault("Method", "ANY")).toUpperCase(),
-                                String.valueOf(properties.get("Path")), logicalId,
-                                auth == null ? "NONE" : String.valueOf(auth)));
+                    if (type.equals(definition.get("Type"))) {
+                        each.accept(logicalId, map(definition.get("Properties")));
                     }
                 }));
-        return routes;
     }
 
     /** The IAM policy statements of a function's inline {@code Policies}, unresolved. */
@@ -122,18 +128,13 @@ public final class TemplateModel {
     /** Every {@code SQS} event of every function, as Lambda's event source mappings would poll them. */
     public List<QueueSource> queueSources() {
         List<QueueSource> sources = new ArrayList<>();
-        resourcesOfType("AWS::Serverless::Function").forEach((logicalId, resource) ->
-                map(properties(resource).get("Events")).values().forEach(event -> {
-                    Map<String, Object> definition = map(event);
-                    if ("SQS".equals(definition.get("Type"))) {
-                        Map<String, Object> properties = map(definition.get("Properties"));
-                        Object queue = map(properties.get("Queue")).get("Fn::GetAtt");
-                        String queueLogicalId = queue instanceof List<?> attribute ? (String) attribute.get(0)
-                                : String.valueOf(map(properties.get("Queue")).get("Ref"));
-                        int batchSize = properties.get("BatchSize") instanceof Number size ? size.intValue() : 10;
-                        sources.add(new QueueSource(logicalId, queueLogicalId, batchSize));
-                    }
-                }));
+        eventsOfType("SQS", (logicalId, properties) -> {
+            Object queue = map(properties.get("Queue")).get("Fn::GetAtt");
+            String queueLogicalId = queue instanceof List<?> attribute ? (String) attribute.get(0)
+                    : String.valueOf(map(properties.get("Queue")).get("Ref"));
+            int batchSize = properties.get("BatchSize") instanceof Number size ? size.intValue() : 10;
+            sources.add(new QueueSource(logicalId, queueLogicalId, batchSize));
+        });
         return sources;
     }
 

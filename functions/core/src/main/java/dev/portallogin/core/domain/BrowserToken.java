@@ -1,7 +1,7 @@
 package dev.portallogin.core.domain;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 
 /**

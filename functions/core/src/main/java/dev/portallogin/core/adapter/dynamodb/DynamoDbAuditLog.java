@@ -8,15 +8,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link AuditLog} on the audit table ({@link AuditItems}): conditional puts and queries, nothing else. */
-public class DynamoDbAuditLog implements AuditLog {
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-
-    public DynamoDbAuditLog(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-    }
+public record DynamoDbAuditLog(DynamoDbClient dynamoDb, String table) implements AuditLog {
 
     @Override
     public void record(AuditEntry entry) {

@@ -13,29 +13,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@link DeliveryRecords} in the login table: {@code delivered#<message id>}, kept until a copy could no longer
  * come.
  */
-public class DynamoDbDeliveryRecords implements DeliveryRecords {
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-
-    public DynamoDbDeliveryRecords(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-    }
+public record DynamoDbDeliveryRecords(DynamoDbClient dynamoDb, String table) implements DeliveryRecords {
 
     @Override
     public boolean wasDelivered(String messageId) {
-        return Reads.get(dynamoDb, table, key(messageId)).isPresent();
+        return Reads.get(dynamoDb, table, Map.of(LoginItems.PK, pk(messageId))).isPresent();
     }
 
     @Override
     public void recordDelivered(String messageId, Instant keepUntil) {
         dynamoDb.putItem(request -> request.tableName(table)
-                .item(Map.of(LoginItems.PK, key(messageId).get(LoginItems.PK),
-                        LoginItems.EXPIRES_AT, epochSeconds(keepUntil))));
+                .item(Map.of(LoginItems.PK, pk(messageId), LoginItems.EXPIRES_AT, epochSeconds(keepUntil))));
     }
 
-    private static Map<String, AttributeValue> key(String messageId) {
-        return Map.of(LoginItems.PK, s("delivered#" + messageId));
+    private static AttributeValue pk(String messageId) {
+        return s("delivered#" + messageId);
     }
 }

@@ -19,19 +19,11 @@ import software.amazon.awssdk.core.exception.SdkException;
  * request, so a login's email and SMS cost one round trip. The queue is encrypted at rest and keeps messages no
  * longer than a code lives.
  */
-public class SqsDeliveryQueue implements DeliveryQueue {
+public record SqsDeliveryQueue(SignedAwsCall sqs, String queueUrl) implements DeliveryQueue {
 
     private static final Map<String, String> HEADERS = Map.of(
             "Content-Type", "application/x-amz-json-1.0",
             "X-Amz-Target", "AmazonSQS.SendMessageBatch");
-
-    private final SignedAwsCall sqs;
-    private final String queueUrl;
-
-    public SqsDeliveryQueue(SignedAwsCall sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
-    }
 
     @Override
     public void enqueue(List<OutgoingMessage> messages) {
