@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.MagicLinkToken;
 import dev.portallogin.core.domain.PhoneNumber;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.json.Json;
-import dev.portallogin.delivermessage.DeliverMessageHandler;
+import dev.portallogin.core.port.LoginStore;
+import dev.portallogin.requestcode.RequestCodeHandler;
+import dev.portallogin.verifylink.VerifyLinkHandler;
 import dev.portallogin.it.support.AwsBackend;
 import dev.portallogin.it.support.FaultProxy;
 import dev.portallogin.it.support.Figures;
@@ -20,6 +23,7 @@ import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
 import dev.portallogin.tools.Seed;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -31,16 +35,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Guessing, enumeration and SMS pumping, each turned into a figure. */
 class AbuseIT {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
-    /** Parallel callers in the timing test. */
-    private static final int CALLERS = Integer.getInteger("timing.callers", 2);
+    /** Parallel callers in the timing tests. */
+    private static final int CALLERS = Integer.getInteger("timing.callers", 3);
 
     private final Portal portal = new Portal(AwsBackend.isolated(), Map.of());
     private final Store store = portal.newStore("US");
@@ -59,6 +64,17 @@ class AbuseIT {
                 "203.0." + (n / 250 % 250) + "." + (n % 250 + 1)));
     }
 
+    /** A typed code from an address of its own, so the per-network pause does not hide the overall rule. */
+    private HttpResponse verifyFromAnywhere(Portal through, String identifier, String code) {
+        int n = ADDRESSES.incrementAndGet();
+        return through.verifyCodeFrom("203.0." + (n / 250 % 250) + "." + (n % 250 + 1), store, identifier, code);
+    }
+
+    @AfterEach
+    void discardTheTestsTables() {
+        portal.backend.discard();
+    }
+
     @Test
     void twentyWrongCodesInARowLockCodeLoginUntilAMagicLinkIsUsed() {
         Customer customer = portal.newCustomer(store, false);
@@ -72,7 +88,7 @@ class AbuseIT {
             }
             String wrong = code.equals("0000") ? "1111" : "0000";
             for (int guess = 0; guess < 5; guess++) {
-                portal.verifyCode(store, customer.email(), wrong);
+                verifyFromAnywhere(portal, customer.email(), wrong);
             }
             guessesAllowed += 5;
         }
@@ -149,57 +165,103 @@ class AbuseIT {
                         + "NumbersSendNoSms", smsSent + " SMS sent");
     }
 
-    /**
-     * Known and unknown identifiers, 500 requests each in random order from 4 callers, while deliver-message sends
-     * in the background through a proxy that makes every SES and SNS call take {@code senderMillis}: request-code
-     * makes no such call, and its response floor covers the extra database writes of a known identifier.
-     */
-    @ParameterizedTest(name = "SES and SNS answering in {0} ms")
-    @ValueSource(ints = {80, 2000})
-    void knownAndUnknownIdentifiersCannotBeToldApartByAnswerOrTiming(int senderMillis) throws Exception {
-        String floor = portal.backend.template().environment(portal.backend.template().function("RequestCodeFunction")
-                .orElseThrow(), portal.backend.physicalIds()).get("MIN_RESPONSE_MILLIS");
-        try (FaultProxy proxy = FaultProxy.in(URI.create(portal.backend.awsEnvironment().get("AWS_ENDPOINT_URL")))) {
-            proxy.delayAlways(Duration.ofMillis(senderMillis), "ses:SendEmail", "sns:Publish");
-            Portal timed = new Portal(portal.backend, Map.of("MIN_RESPONSE_MILLIS", floor,
-                    "IDENTIFIER_RATE_LIMITS", "1000/60", "SOURCE_IP_RATE_LIMITS", "1000/60"));
-            // The slow senders are where they are in AWS: behind deliver-message's SES and SNS calls.
-            timed.api.replace("DeliverMessageFunction", new DeliverMessageHandler(new AwsClients(
-                    portal.backend.configFor("DeliverMessageFunction",
-                            Map.of("AWS_ENDPOINT_URL", proxy.endpoint().toString()))), timed.clock));
-            List<Customer> known = new ArrayList<>();
-            for (int i = 0; i < 500; i++) {
-                known.add(new Customer(store.storeId(), "t" + senderMillis + "-" + i, "timing" + senderMillis + "."
-                        + i + "." + store.storeId() + "@example.com", i % 2 == 0 ? Portal.uniqueUsNumber() : null,
-                        "Ti", "Ming", false, null));
+    /** Every DynamoDB, SQS and Secrets Manager call a sign-in route can make. */
+    private static final String[] AWS_CALLS = {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:TransactWriteItems", "dynamodb:BatchGetItem",
+        "sqs:SendMessage", "sqs:SendMessageBatch", "secretsmanager:GetSecretValue"};
+
+    /** How the proxy between the functions and the emulator slows AWS down. */
+    enum SlowAws {
+        EVERY_CALL_80_MS("80 ms added to every DynamoDB and SQS call") {
+            @Override
+            void apply(FaultProxy proxy) {
+                proxy.delayAlways(Duration.ofMillis(80), AWS_CALLS);
             }
-            new Seed(List.of(), known, List.of()).load(portal.backend.dynamoDb(),
-                    portal.backend.table("DirectoryTable"));
+        },
+        ONE_CALL_IN_TEN_300_MS("300 ms added to one call in ten, at random") {
+            @Override
+            void apply(FaultProxy proxy) {
+                proxy.delaySometimes(0.1, Duration.ofMillis(300), AWS_CALLS);
+            }
+        };
+
+        final String description;
+
+        SlowAws(String description) {
+            this.description = description;
+        }
+
+        abstract void apply(FaultProxy proxy);
+
+        /**
+         * Known and unknown medians within 5 ms and p90s within 10 ms. With one call in ten delayed at random, each
+         * answer's time is a sum of 0, 1, 2… delays of 300 ms, and a percentile of 500 samples can sit near a step
+         * between two of those: over five runs its p90s differed by 3 to 14 ms in either direction (the same calls,
+         * drawn again). That case is held to 10 ms at the median and 20 ms at p90.
+         */
+        void assertAlike(Timings timings) {
+            boolean random = this == ONE_CALL_IN_TEN_300_MS;
+            assertThat(timings.difference(50)).as("median difference").isLessThan(random ? 10 : 5);
+            assertThat(timings.difference(90)).as("p90 difference").isLessThan(random ? 20 : 10);
+        }
+    }
+
+    /** A portal whose sign-in functions reach AWS through {@code proxy}; limits out of the way of the timing. */
+    private Portal behind(FaultProxy proxy) {
+        Map<String, String> environment = Map.of("IDENTIFIER_RATE_LIMITS", "1000/60", "SOURCE_IP_RATE_LIMITS",
+                "1000/60", "VERIFY_IP_RATE_LIMITS", "1000/60", "STORE_VERIFY_RATE_LIMIT", "100000/3600",
+                "CUSTOMER_CODE_LIMITS", "1000/60");
+        Portal timed = new Portal(portal.backend, environment);
+        Map<String, String> throughProxy = new java.util.HashMap<>(environment);
+        throughProxy.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+        timed.api.replace("RequestCodeFunction", new RequestCodeHandler(new AwsClients(
+                portal.backend.configFor("RequestCodeFunction", throughProxy)), timed.clock));
+        timed.api.replace("VerifyLinkFunction", new VerifyLinkHandler(new AwsClients(
+                portal.backend.configFor("VerifyLinkFunction", throughProxy)), timed.clock));
+        return timed;
+    }
+
+    private List<Customer> customers(String prefix, int count) {
+        List<Customer> known = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            known.add(new Customer(store.storeId(), prefix + "-" + i, prefix + "." + i + "." + store.storeId()
+                    + "@example.com", i % 2 == 0 ? Portal.uniqueUsNumber() : null, "Ti", "Ming", false, null));
+        }
+        new Seed(List.of(), known, List.of()).load(portal.backend.dynamoDb(), portal.backend.table("DirectoryTable"));
+        return known;
+    }
+
+    /**
+     * Known and unknown identifiers, 500 requests each in random order from several callers, with AWS slowed by a
+     * proxy: request-code makes the same calls for both, so neither answer nor timing tells them apart, with no
+     * response floor. What a known identifier causes after the queue (finding the customer, issuing the code) runs
+     * afterwards: in AWS it runs elsewhere, while here it would only queue behind the timed calls in the one emulator.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SlowAws.class)
+    void knownAndUnknownIdentifiersCannotBeToldApartByAnswerOrTiming(SlowAws slow) throws Exception {
+        try (FaultProxy proxy = FaultProxy.in(URI.create(portal.backend.awsEnvironment().get("AWS_ENDPOINT_URL")))) {
+            slow.apply(proxy);
+            Portal timed = behind(proxy);
+            List<Customer> known = customers("rc-" + slow.ordinal(), 500);
             List<java.util.concurrent.Callable<long[]>> calls = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
                 String knownEmail = known.get(i).email();
-                String unknownEmail = "nobody" + senderMillis + "." + i + "." + store.storeId() + "@example.com";
+                String unknownEmail = "nobody" + slow.ordinal() + "." + i + "." + store.storeId() + "@example.com";
                 calls.add(() -> timed(timed, 1, knownEmail));
                 calls.add(() -> timed(timed, 0, unknownEmail));
             }
             Collections.shuffle(calls);
 
-            timed.startDelivering(2);
-            List<long[]> results;
-            try {
-                results = inParallel(CALLERS, calls);
-            } finally {
-                timed.stopDelivering();
-            }
+            List<long[]> results = inParallel(CALLERS, calls);
 
             Timings timings = Timings.of(results);
-            Figures.record("Known vs unknown identifiers, SES and SNS answering in " + senderMillis + " ms (through a "
-                            + "proxy), 500 requests each, " + CALLERS + " callers, delivery running",
+            Figures.record("Asking for a code, known vs unknown identifiers, " + slow.description + " (a proxy), "
+                            + "500 requests each, " + CALLERS + " callers",
                     "AbuseIT.knownAndUnknownIdentifiersCannotBeToldApartByAnswerOrTiming",
-                    "same status, headers and body; " + timings + "; MIN_RESPONSE_MILLIS " + floor);
+                    "same status, headers and body; " + timings + "; no response floor");
             assertThat(timings.known()).hasSize(500);
-            assertThat(timings.difference(50)).as("median difference").isLessThan(5);
-            assertThat(timings.difference(90)).as("p90 difference").isLessThan(10);
+            slow.assertAlike(timings);
         }
     }
 
@@ -230,40 +292,55 @@ class AbuseIT {
     }
 
     /**
-     * A wrong code for a known customer (with a live code: counted against the code and the customer, recorded in
-     * their trail) and for an unknown identifier, 500 each from their own addresses: the same answer, and the refusal
-     * floor hides the known customer's extra writes.
+     * A wrong code for a known customer with a live code (counted against the code, the store's ceiling, the
+     * customer from that network and overall, recorded in their trail) and for an unknown identifier, 500 each from
+     * their own addresses, with AWS slowed by a proxy: the same answer, and the same calls in the same order, so the
+     * same time, with no response floor.
      */
-    @Test
-    void aWrongCodeForAKnownOrAnUnknownIdentifierCannotBeToldApart() throws Exception {
-        String floor = portal.backend.template().environment(portal.backend.template().function("VerifyLinkFunction")
-                .orElseThrow(), portal.backend.physicalIds()).get("MIN_RESPONSE_MILLIS");
-        Portal timed = new Portal(portal.backend, Map.of("MIN_RESPONSE_MILLIS", floor));
-        List<Customer> known = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            known.add(new Customer(store.storeId(), "v-" + i, "verify" + i + "." + store.storeId() + "@example.com",
-                    null, "Ve", "Rify", false, null));
-        }
-        new Seed(List.of(), known, List.of()).load(portal.backend.dynamoDb(), portal.backend.table("DirectoryTable"));
-        inParallel(4, known.stream().<java.util.concurrent.Callable<HttpResponse>>map(customer ->
-                () -> requestFromAnywhere(customer.email())).toList());
-        List<java.util.concurrent.Callable<long[]>> calls = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            String knownEmail = known.get(i).email();
-            String unknownEmail = "stranger" + i + "." + store.storeId() + "@example.com";
-            calls.add(() -> guessed(timed, 1, knownEmail));
-            calls.add(() -> guessed(timed, 0, unknownEmail));
-        }
-        Collections.shuffle(calls);
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SlowAws.class)
+    void aWrongCodeForAKnownOrAnUnknownIdentifierCannotBeToldApart(SlowAws slow) throws Exception {
+        List<Customer> known = customers("vc-" + slow.ordinal(), 500);
+        giveLiveCodes(known);
+        try (FaultProxy proxy = FaultProxy.in(URI.create(portal.backend.awsEnvironment().get("AWS_ENDPOINT_URL")))) {
+            slow.apply(proxy);
+            Portal timed = behind(proxy);
+            List<java.util.concurrent.Callable<long[]>> calls = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                String knownEmail = known.get(i).email();
+                String unknownEmail = "stranger" + slow.ordinal() + "." + i + "." + store.storeId() + "@example.com";
+                calls.add(() -> guessed(timed, 1, knownEmail, "0000"));
+                calls.add(() -> guessed(timed, 0, unknownEmail, "0000"));
+            }
+            Collections.shuffle(calls);
 
-        List<long[]> results = inParallel(CALLERS, calls);
+            List<long[]> results = inParallel(CALLERS, calls);
 
-        Timings timings = Timings.of(results);
-        Figures.record("A wrong code for known vs unknown identifiers, 500 each, " + CALLERS + " callers",
-                "AbuseIT.aWrongCodeForAKnownOrAnUnknownIdentifierCannotBeToldApart", "same status, headers and body "
-                        + "(401 invalid_code); " + timings + "; refusals answered no sooner than MIN_RESPONSE_MILLIS "
-                        + floor);
-        assertThat(timings.difference(50)).as("median difference").isLessThan(5);
+            Timings timings = Timings.of(results);
+            Figures.record("A wrong code, known (live code) vs unknown identifiers, " + slow.description
+                            + " (a proxy), 500 each, " + CALLERS + " callers",
+                    "AbuseIT.aWrongCodeForAKnownOrAnUnknownIdentifierCannotBeToldApart", "same status, headers and "
+                            + "body (401 invalid_code); " + timings + "; no response floor");
+            slow.assertAlike(timings);
+        }
+    }
+
+    /**
+     * A live code and link for each customer, as deliver-message stores them, with an HMAC no typed code matches: every
+     * guess at them is a real, counted, wrong guess.
+     */
+    private void giveLiveCodes(List<Customer> customers) {
+        LoginStore logins = new AwsClients(portal.backend.configFor("VerifyLinkFunction", Map.of())).loginStore();
+        Instant now = portal.clock.instant();
+        for (Customer customer : customers) {
+            byte[] noCodeMatches = new byte[32];
+            ThreadLocalRandom.current().nextBytes(noCodeMatches);
+            logins.issueCustomerLogin(new LoginStore.StoredCode(store.storeId(), customer.customerId(),
+                            java.util.UUID.randomUUID().toString(), noCodeMatches, now,
+                            now.plus(Duration.ofMinutes(30)), 0),
+                    new LoginStore.StoredLink(MagicLinkToken.generate().hash(), store.storeId(),
+                            customer.customerId(), "customer", now, now.plus(Duration.ofMinutes(30)), null, null));
+        }
     }
 
     /** Response times of known ({@code result[0] == 1}) and unknown identifiers, {@code result[1]} in ms. */
@@ -289,13 +366,9 @@ class AbuseIT {
         }
     }
 
-    private long[] guessed(Portal through, int known, String email) {
-        int n = ADDRESSES.incrementAndGet();
+    private long[] guessed(Portal through, int known, String email, String code) {
         long started = System.nanoTime();
-        HttpResponse response = through.api.handle(new HttpRequest("POST", "/login/verify", Map.of(),
-                Map.of("content-type", "application/json"), Json.write(
-                Map.of("storeId", store.storeId(), "identifier", email, "code", "0000")),
-                "203.0." + (n / 250 % 250) + "." + (n % 250 + 1)));
+        HttpResponse response = verifyFromAnywhere(through, email, code);
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(response.status()).isEqualTo(401);
         synchronized (this) {

@@ -49,7 +49,10 @@ class CodeLoginIT {
 
         HttpResponse signedIn = portal.verifyCode(store, customer.email(), code);
 
-        assertThat(signedIn.cookies()).hasSize(1);
+        assertThat(signedIn.cookies()).as("the session, and the device cookie that remembers this browser")
+                .hasSize(2);
+        assertThat(signedIn.cookies().get(1)).matches("__Host-portal_device=[A-Za-z0-9_-]{43}; HttpOnly; Secure; "
+                + "SameSite=Lax; Path=/; Max-Age=7776000");
         String cookie = signedIn.cookies().get(0);
         assertThat(cookie).matches("__Host-portal_session=[A-Za-z0-9_-]{43}; HttpOnly; Secure; SameSite=Lax; Path=/; "
                 + "Max-Age=604800");
@@ -242,6 +245,7 @@ class CodeLoginIT {
         Customer customer = portal.newCustomer(store, false);
         Instant issued = portal.clock.instant();
         portal.requestCode(store, customer.email());
+        portal.deliver();
 
         var item = portal.backend.dynamoDb().getItem(request -> request
                 .tableName(portal.backend.table("LoginTable"))

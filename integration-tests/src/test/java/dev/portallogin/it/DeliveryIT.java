@@ -4,7 +4,12 @@ import static dev.portallogin.it.support.Dashboard.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallogin.core.adapter.ses.RecipientTag;
+import dev.portallogin.core.adapter.sqs.QueuedMessages;
 import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.EmailMessage;
+import dev.portallogin.core.domain.OutgoingMessage;
+import dev.portallogin.core.domain.SmsMessage;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.json.Json;
 import dev.portallogin.it.support.AwsBackend;
@@ -15,6 +20,7 @@ import dev.portallogin.it.support.FaultProxy;
 import dev.portallogin.it.support.Figures;
 import dev.portallogin.it.support.Portal;
 import dev.portallogin.tools.ApiGatewayEmulator;
+import dev.portallogin.tools.LocalAws;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,6 +28,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +94,7 @@ class DeliveryIT {
         List<String> requestCodeCalls = proxy.recorded().stream().map(FaultProxy.Call::operation).toList();
 
         assertThat(requestCodeCalls).doesNotContain("ses:SendEmail", "sns:Publish").contains("sqs:SendMessageBatch");
-        assertThat(waiting("DeliveryQueue")).isEqualTo(2);
+        assertThat(waiting("DeliveryQueue")).as("the request, served after the queue").isEqualTo(1);
         assertThat(portal.outbox().emailsTo(customer.email())).hasSize(1);
         assertThat(portal.outbox().smsTo(customer.phoneE164())).hasSize(1);
         assertThat(waiting("DeliveryQueue")).isZero();
@@ -123,6 +134,89 @@ class DeliveryIT {
         deliverUntil(() -> waiting("DeliveryQueue") == 0);
 
         assertThat(portal.outbox().emailsTo(customer.email())).hasSize(1);
+    }
+
+    /** What a principal that could write to the queue would try: messages this service never made. */
+    private void forge(OutgoingMessage message) {
+        backend.sqs().sendMessage(request -> request.queueUrl(backend.physicalIds().get("DeliveryQueue"))
+                .messageBody(QueuedMessages.toJson(message)));
+    }
+
+    @Test
+    void aQueueMessageNamingAnotherAddressAnotherStoresSenderOrADisallowedCountrySendsNothing() throws Exception {
+        Customer customer = portal.newCustomer(store, true);
+        Customer abroad = portal.addCustomer(store, "abroad-" + store.storeId(), "abroad." + store.storeId()
+                + "@example.com", "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)));
+        new LocalAws(backend.aws(), "").verifySenderDomains(List.of("other-sender.example.com"));
+        Instant expires = portal.clock.instant().plus(Duration.ofMinutes(10));
+        String attacker = "attacker." + store.storeId() + "@evil.example";
+
+        forge(OutgoingMessage.email("login", new EmailMessage(store.storeId(), customer.customerId(),
+                store.emailFrom(), EmailAddress.parse(attacker).orElseThrow(), "Your code", "phish", "<p>phish</p>"),
+                expires));
+        forge(OutgoingMessage.email("login", new EmailMessage(store.storeId(), customer.customerId(),
+                "login@other-sender.example.com", EmailAddress.parse(customer.email()).orElseThrow(), "Your code",
+                "phish", "<p>phish</p>"), expires));
+        forge(OutgoingMessage.sms("login", new SmsMessage(store.storeId(), abroad.customerId(), abroad.phoneE164(),
+                "1234 is your code"), expires));
+        forge(OutgoingMessage.sms("login", new SmsMessage(store.storeId(), customer.customerId(), "+12015550100",
+                "1234 is your code"), expires));
+        deliverUntil(() -> waiting("DeliveryQueue") == 0);
+
+        assertThat(portal.outbox().emailsTo(attacker)).isEmpty();
+        assertThat(portal.outbox().emailsTo(customer.email())).isEmpty();
+        assertThat(portal.outbox().smsTo(abroad.phoneE164())).isEmpty();
+        assertThat(portal.outbox().smsTo("+12015550100")).isEmpty();
+        Figures.record("Delivery trusts nothing it is handed", "DeliveryIT.aQueueMessageNamingAnotherAddressAnother"
+                + "StoresSenderOrADisallowedCountrySendsNothing", "forged queue messages to an address not on file, "
+                + "from another store's (verified) sender, to a number in a country the store does not text and to "
+                + "a number not on file: nothing sent (dropped with MessagesDropped Reason=not_on_file)");
+    }
+
+    @Test
+    void twoConcurrentCopiesOfAMessageSendOneEmail() throws Exception {
+        Customer customer = portal.newCustomer(store, false);
+        String body = QueuedMessages.toJson(OutgoingMessage.email("login", new EmailMessage(store.storeId(),
+                customer.customerId(), store.emailFrom(), EmailAddress.parse(customer.email()).orElseThrow(),
+                "1234 is your code", "text", "<p>html</p>"), portal.clock.instant().plus(Duration.ofMinutes(10))));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService copies = Executors.newFixedThreadPool(8);
+        List<Future<Object>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String messageId = "copy-" + i;
+            answers.add(copies.submit(() -> {
+                start.await();
+                return ApiGatewayEmulator.invoke(portal.api.handler("DeliverMessageFunction"), Map.of("Records",
+                        List.of(Map.of("messageId", messageId, "body", body, "eventSource", "aws:sqs"))));
+            }));
+        }
+        start.countDown();
+        for (Future<Object> answer : answers) {
+            answer.get();
+        }
+        copies.shutdown();
+
+        assertThat(portal.outbox().emailsTo(customer.email())).hasSize(1);
+        Figures.record("Copies of one queued message handled at once", "DeliveryIT.twoConcurrentCopiesOfAMessage"
+                + "SendOneEmail", "8 copies in parallel: 1 email (claimed with a conditional write before sending; a "
+                + "send that fails gives the claim back, a deliverer that dies between claim and send sends nothing)");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aForgedFeedbackEventFromAnotherTopicChangesNothing() throws Exception {
+        Customer customer = portal.newCustomer(store, false);
+        Map<String, Object> forged = (Map<String, Object>) Json.parse(Json.write(report("ses-bounce.json", customer))
+                .replace(backend.physicalIds().get("MailFeedbackTopic"),
+                        "arn:aws:sns:us-east-1:123456789012:someone-elses-topic"));
+
+        ApiGatewayEmulator.invoke(portal.api.handler("DeliverMessageFunction"), forged);
+
+        assertThat(backend.directory().findCustomer(store.storeId(), customer.customerId()).orElseThrow()
+                .emailBouncing()).isFalse();
+        ApiGatewayEmulator.invoke(portal.api.handler("DeliverMessageFunction"), report("ses-bounce.json", customer));
+        assertThat(backend.directory().findCustomer(store.storeId(), customer.customerId()).orElseThrow()
+                .emailBouncing()).as("the same report from the stack's own topic").isTrue();
     }
 
     @Test
@@ -175,7 +269,9 @@ class DeliveryIT {
         String event = Files.readString(backend.projectRoot().resolve("events/direct/deliver-message/" + sample))
                 .replace(RecipientTag.encode("acme", "cus-1002"), RecipientTag.encode(store.storeId(),
                         customer.customerId()))
-                .replace("sam.lee@example.net", customer.email());
+                .replace("sam.lee@example.net", customer.email())
+                .replace("arn:aws:sns:us-east-1:123456789012:portal-login-MailFeedbackTopic",
+                        backend.physicalIds().get("MailFeedbackTopic"));
         return (Map<String, Object>) Json.parse(event);
     }
 

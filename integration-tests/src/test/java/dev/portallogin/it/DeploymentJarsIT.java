@@ -57,7 +57,6 @@ class DeploymentJarsIT {
             Map<String, String> environment = new LinkedHashMap<>(
                     BACKEND.template().environment(function, BACKEND.physicalIds()));
             environment.putAll(BACKEND.awsEnvironment());
-            environment.put("MIN_RESPONSE_MILLIS", "0");
             environment.put("PRIME_ON_INIT", "true");
             Path log = LOGS.resolve(module(function) + ".log");
             LambdaProcess process = LambdaProcess.start(ROOT, ROOT.resolve(function.codeUri()), function.handler(),

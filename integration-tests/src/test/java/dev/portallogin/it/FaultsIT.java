@@ -78,7 +78,8 @@ class FaultsIT {
         assertThat(portal.outbox().emailsTo(customer.email())).isEmpty();
         proxy.heal();
         assertThat(portal.requestCode(store, customer.email()).status()).as("asking again at once").isEqualTo(202);
-        Figures.record("DynamoDB down while issuing a code", "FaultsIT.aPersistentDynamoDbFailureIsA503AndCounts"
+        assertThat(portal.outbox().emailsTo(customer.email())).hasSize(1);
+        Figures.record("DynamoDB down while asking for a code", "FaultsIT.aPersistentDynamoDbFailureIsA503AndCounts"
                 + "NothingAgainstTheCustomer", "503 service_unavailable, 0 rate-limit slots kept, retry at once: 202");
     }
 
@@ -120,7 +121,7 @@ class FaultsIT {
     @Test
     void aHangingDatabaseAnswersWellWithinTheLambdaTimeout() {
         Customer customer = portal.newCustomer(store, false);
-        proxy.delay(100, Duration.ofSeconds(3), "dynamodb:GetItem");
+        proxy.delay(100, Duration.ofSeconds(3), "dynamodb:BatchGetItem");
 
         long started = System.nanoTime();
         HttpResponse failed = portal.requestCode(store, customer.email());

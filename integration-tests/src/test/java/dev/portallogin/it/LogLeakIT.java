@@ -48,7 +48,7 @@ class LogLeakIT {
                 .map(line -> line.split("\t", 2)).map(parts -> new Secret(parts[0], parts[1])).toList();
         assertThat(logLines).as("the suite's captured function logs").hasSizeGreaterThan(1000);
         assertThat(secrets.stream().map(Secret::kind).distinct())
-                .containsExactlyInAnyOrder("code", "token", "session", "login", "form", "email", "phone");
+                .containsExactlyInAnyOrder("code", "token", "session", "login", "form", "device", "email", "phone");
 
         List<String> leaks = new ArrayList<>();
         int structured = 0;
@@ -72,7 +72,7 @@ class LogLeakIT {
         assertThat(leaks).isEmpty();
         Figures.record("Nothing secret in logs", "LogLeakIT.noSecretOrFullAddressReachesAnyLogLine",
                 String.format("%,d log lines (%,d events, the rest metrics) checked against %,d codes, tokens, "
-                                + "sessions, sign-in and form cookies, emails and phones the suite saw: 0 leaks", logLines.size(), structured,
+                                + "sessions, sign-in, form and device cookies, emails and phones the suite saw: 0 leaks", logLines.size(), structured,
                         secrets.size()));
     }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Code requests are capped per identifier (1/min, 5/h, 10/day) and per source address (20/h), typed codes per
- * source address (60/h) and per store (a ceiling), all in DynamoDB; behind CloudFront the viewer's address counts.
+ * Code requests are capped per identifier and network (1/min, 5/h, 10/day) and per network (20/h), typed codes per
+ * network (60/h) and guesses at live codes per store (a ceiling), all in DynamoDB; behind CloudFront the viewer's
+ * address counts.
  */
 class RateLimitIT {
 
@@ -109,27 +110,40 @@ class RateLimitIT {
     }
 
     @Test
-    void aStoreCeilingOnTypedCodesStopsSprayingAcrossCustomers() {
+    void aStoreCeilingOnGuessesAtLiveCodesStopsSprayingAcrossCustomersAndJunkNeverFillsIt() {
         Portal capped = new Portal(Map.of("STORE_VERIFY_RATE_LIMIT", "5/3600"));
         Store sprayed = capped.newStore("US");
+        for (int i = 0; i < 20; i++) {
+            assertThat(verifyFrom(capped, sprayed, "198.18.1." + (i + 1)).status()).as("junk %d", i).isEqualTo(401);
+        }
         for (int i = 0; i < 5; i++) {
-            assertThat(verifyFrom(capped, sprayed, "198.18.0." + (i + 1)).status()).isEqualTo(401);
+            Customer customer = capped.newCustomer(sprayed, false);
+            String code = capped.emailedCode(sprayed, customer);
+            assertThat(guessFrom(capped, sprayed, customer.email(), code.equals("0000") ? "1111" : "0000",
+                    "198.18.0." + (i + 1)).status()).isEqualTo(401);
         }
 
         HttpResponse sixth = verifyFrom(capped, sprayed, "198.18.0.6");
 
-        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(sixth.status()).as("at the ceiling everyone's answer is the same").isEqualTo(429);
         assertThat(verifyFrom(capped, store, "198.18.0.7").status()).as("other stores are not affected")
                 .isEqualTo(401);
-        Figures.record("Ceiling on codes typed per store (spraying), with an alarm", "RateLimitIT.aStoreCeilingOn"
-                + "TypedCodesStopsSprayingAcrossCustomers", "ceiling set to 5 an hour: the 6th, from a 6th address, "
-                + "429; metric RateLimited Scope=verify-store, VerifySprayingAlarm at the first");
+        Figures.record("Ceiling on guesses at live codes per store (spraying), with an alarm", "RateLimitIT.aStore"
+                + "CeilingOnGuessesAtLiveCodesStopsSprayingAcrossCustomersAndJunkNeverFillsIt", "ceiling set to 5 an "
+                + "hour: 20 junk codes (unknown identifiers) count nothing; 5 wrong guesses at 5 customers' live codes "
+                + "fill it; the next, from a 6th address: 429; metric RateLimited Scope=verify-store, "
+                + "VerifySprayingAlarm at the first");
+    }
+
+    private static HttpResponse guessFrom(Portal portal, Store store, String identifier, String code,
+                                          String address) {
+        return portal.send(new HttpRequest("POST", "/login/verify", Map.of(), Map.of("content-type",
+                "application/json"), Json.write(Map.of("storeId", store.storeId(), "identifier", identifier,
+                "code", code)), address));
     }
 
     private static HttpResponse verifyFrom(Portal portal, Store store, String address) {
-        return portal.send(new HttpRequest("POST", "/login/verify", Map.of(), Map.of("content-type",
-                "application/json"), Json.write(Map.of("storeId", store.storeId(), "identifier", "x." + address
-                + "@example.com", "code", "1234")), address));
+        return guessFrom(portal, store, "x." + address + "@example.com", "1234", address);
     }
 
     /** The origin secret the stack gave CloudFront to send, read as an operator would. */

@@ -60,6 +60,7 @@ class SampleEventsIT {
             Map.entry("direct/update-email/revoke.json", "ok"),
             Map.entry("direct/update-email/unlock.json", "ok"),
             Map.entry("direct/deliver-message/queued-sms.json", "ok"),
+            Map.entry("direct/deliver-message/code-request.json", "ok"),
             Map.entry("direct/deliver-message/ses-bounce.json", "ok"),
             Map.entry("direct/deliver-message/ses-complaint.json", "ok"),
             Map.entry("direct/update-email/audit.json", "ok"));

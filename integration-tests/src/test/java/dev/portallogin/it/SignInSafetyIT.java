@@ -106,12 +106,18 @@ class SignInSafetyIT {
         String session = cookie(fromThePortal, "__Host-portal_session");
         HttpResponse logout = send("POST", "/logout", Map.of(), Map.of("origin", EVIL, "cookie", session), null);
         assertThat(logout.status()).isEqualTo(403);
+        assertThat(logout.cookies()).as("nothing cleared").isEmpty();
         assertThat(send("GET", "/session", Map.of(), Map.of("cookie", session), null).status())
                 .as("still signed in").isEqualTo(200);
+        for (Map<String, String> sessionless : List.of(fromEvil, crossSite)) {
+            HttpResponse withoutSession = send("POST", "/logout", Map.of(), sessionless, null);
+            assertThat(withoutSession.status()).as("cross-site logout without a session").isEqualTo(403);
+            assertThat(withoutSession.cookies()).isEmpty();
+        }
         Figures.record("Cross-site requests refused", "SignInSafetyIT.requestsThatSetOrClearTheSessionAreRefused"
                 + "FromAnotherSite", "Origin evil.example or Sec-Fetch-Site cross-site on /login/verify, /login/magic, "
-                + "/login/code and /logout: 403 forbidden_origin, nothing spent, no session set or ended; text/plain "
-                + "on a JSON route: 415");
+                + "/login/code and /logout (with or without a session): 403 forbidden_origin and no Set-Cookie, "
+                + "nothing spent, no session set or ended; text/plain on a JSON route: 415");
     }
 
     private String refusal(String token) {

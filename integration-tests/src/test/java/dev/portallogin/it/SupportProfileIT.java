@@ -214,14 +214,17 @@ class SupportProfileIT {
         return (List<Map<String, Object>>) audit.document().get("entries");
     }
 
-    /** Twenty wrong codes in a row, each a real guess at a real code, as a stranger would type them. */
+    /**
+     * Twenty wrong codes in a row, each a real guess at a real code, as strangers would type them: from twenty
+     * networks, since one network alone only pauses code sign-in from itself.
+     */
     private void lockCodeSignIn(Customer customer) {
         for (int request = 0; request < 4; request++) {
             portal.clock.advance(Duration.ofMinutes(61));
             String code = portal.emailedCode(store, customer);
             String wrong = code.equals("0000") ? "1111" : "0000";
             for (int guess = 0; guess < 5; guess++) {
-                portal.verifyCode(store, customer.email(), wrong);
+                portal.verifyCodeFrom("192.0.2." + (request * 5 + guess + 1), store, customer.email(), wrong);
             }
         }
     }

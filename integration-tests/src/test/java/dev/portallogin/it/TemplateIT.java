@@ -85,6 +85,46 @@ class TemplateIT {
         assertThat(auditWriters).contains("GenerateMagicLinkFunction", "UpdateEmailFunction", "VerifyLinkFunction");
     }
 
+    /**
+     * What deliver-message is handed and what it may touch: only the functions that produce messages may send to
+     * the delivery queue; deliver-message reaches only its own keys of the login table (never a session) and sends
+     * mail only from the stores' sender addresses; failed SES feedback is kept and alarmed.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void deliveryIsFencedInByItsPolicies() {
+        TemplateModel template = backend.template();
+        List<String> producers = new ArrayList<>();
+        for (TemplateModel.Function function : template.functions()) {
+            boolean sends = template.policyStatements(function.logicalId()).stream().anyMatch(statement ->
+                    String.valueOf(statement.get("Action")).contains("sqs:SendMessage")
+                            && String.valueOf(statement.get("Resource")).contains("DeliveryQueue"));
+            if (sends) {
+                producers.add(function.logicalId() + "Role");
+            }
+        }
+        Map<String, Object> queuePolicy = (Map<String, Object>) template.properties("AWS::SQS::QueuePolicy")
+                .get("DeliveryQueuePolicy").get("PolicyDocument");
+        Map<String, Object> deny = ((List<Map<String, Object>>) queuePolicy.get("Statement")).get(0);
+        assertThat(deny).containsEntry("Effect", "Deny").containsEntry("Principal", "*")
+                .containsEntry("Action", "sqs:SendMessage");
+        String allowed = String.valueOf(deny.get("Condition"));
+        assertThat(producers).hasSize(4).allSatisfy(role -> assertThat(allowed).contains(role));
+        assertThat(allowed.split("Role", -1)).as("no other principal").hasSize(producers.size() + 1);
+
+        List<Map<String, Object>> delivery = template.policyStatements("DeliverMessageFunction");
+        assertThat(delivery).filteredOn(statement -> String.valueOf(statement.get("Resource")).contains("LoginTable"))
+                .singleElement().satisfies(statement -> assertThat(String.valueOf(statement.get("Condition")))
+                        .contains("dynamodb:LeadingKeys", "login#*", "link#*", "rate#*", "delivered#*", "device#*")
+                        .doesNotContain("session#"));
+        assertThat(delivery).filteredOn(statement -> String.valueOf(statement.get("Action")).contains("ses:SendEmail"))
+                .singleElement().satisfies(statement -> assertThat(String.valueOf(statement.get("Condition")))
+                        .contains("ses:FromAddress", "LoginSenderAddresses"));
+        assertThat(template.properties("AWS::CloudWatch::Alarm")).containsKey("MailFeedbackDeadLetterAlarm");
+        assertThat(template.function("DeliverMessageFunction").orElseThrow().environment())
+                .containsKey("MAIL_FEEDBACK_TOPIC_ARN");
+    }
+
     @Test
     void customerRoutesArePublic() {
         assertThat(backend.template().routes())

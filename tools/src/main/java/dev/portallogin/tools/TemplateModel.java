@@ -138,7 +138,8 @@ public final class TemplateModel {
         return sources;
     }
 
-    private Map<String, Map<String, Object>> properties(String type) {
+    /** The resources of one type with their properties (intrinsics unresolved), by logical id, in template order. */
+    public Map<String, Map<String, Object>> properties(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         resourcesOfType(type).forEach((logicalId, resource) -> found.put(logicalId, properties(resource)));
         return found;

@@ -1,38 +1,50 @@
 package dev.portallogin.delivermessage;
 
+import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.OutgoingMessage;
+import dev.portallogin.core.domain.PhoneNumber;
+import dev.portallogin.core.domain.SmsMessage;
+import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
+import dev.portallogin.core.port.CustomerDirectory;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.DeliveryRecords;
 import dev.portallogin.core.port.Mailer;
 import dev.portallogin.core.port.SmsSender;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Sends one queued message: the email through SES or the SMS through SNS. A message is sent at most once (its id is
- * recorded after sending and checked before), never after it expired (its code or link no longer works), and never
- * again after the service refused it for good; a failure that may pass is thrown, and the queue retries it.
+ * Sends one queued message: the email through SES or the SMS through SNS. It trusts nothing the message says about
+ * where it goes: an email is sent only from its store's sender to the address on file for its customer (or, for the
+ * notice of an email change, to the address just replaced), an SMS only to the phone on file and a country the
+ * store texts; anything else is dropped. A message is sent at most once: it is claimed with one conditional write
+ * before sending, so of two copies handled at once one sends; a send that fails in a way that may pass gives the
+ * claim back and the queue retries it. Nothing is sent after the message expired (its code or link no longer
+ * works), nor again after the service refused it for good.
  */
-public record DeliverMessage(Mailer mailer, SmsSender sms, DeliveryRecords records, Clock clock) {
+public record DeliverMessage(CustomerDirectory directory, Mailer mailer, SmsSender sms, DeliveryRecords records,
+                             Clock clock) {
 
     /** What happened to a message; every outcome but a thrown failure removes it from the queue. */
-    public enum Outcome { SENT, ALREADY_SENT, EXPIRED, REFUSED }
+    public enum Outcome { SENT, ALREADY_SENT, EXPIRED, REFUSED, NOT_ON_FILE }
 
-    /** A copy of a message can still arrive this long after it expired: the record of its sending outlives that. */
-    private static final Duration RECORD_MARGIN = Duration.ofHours(1);
+    /** A copy of a message can still arrive this long after it expired: the claim outlives that. */
+    private static final Duration CLAIM_MARGIN = Duration.ofHours(1);
 
     /** @throws DeliveryException a failure that may pass (throttling, an outage): retry later */
     public Outcome deliver(OutgoingMessage message) {
         if (message.isExpiredAt(clock.instant())) {
-            Log.info("message_dropped", "reason", "expired", "channel", message.channel(),
-                    "purpose", message.purpose());
-            Metrics.count("MessagesDropped", "Reason", "expired");
-            return Outcome.EXPIRED;
+            return dropped(message, "expired", Outcome.EXPIRED);
         }
-        if (records.wasDelivered(message.id())) {
+        if (!addressedAsOnFile(message)) {
+            return dropped(message, "not_on_file", Outcome.NOT_ON_FILE);
+        }
+        if (!records.claim(message.id(), message.expiresAt().plus(CLAIM_MARGIN))) {
             Log.info("message_dropped", "reason", "already_sent", "channel", message.channel());
             return Outcome.ALREADY_SENT;
         }
@@ -49,25 +61,48 @@ public record DeliverMessage(Mailer mailer, SmsSender sms, DeliveryRecords recor
             if (failure.permanent()) {
                 return Outcome.REFUSED;
             }
+            records.release(message.id());
             throw failure;
         }
-        remember(message);
         Log.info("message_sent", "channel", message.channel(), "purpose", message.purpose(),
                 "store", message.storeId(), "customer", message.customerId());
         Metrics.count(message.email() != null ? "EmailsSent" : "SmsSent");
         return Outcome.SENT;
     }
 
-    /**
-     * The message went out: failing to record that must not make the queue send it again, so a failure here is
-     * logged and the message still counts as sent.
-     */
-    private void remember(OutgoingMessage message) {
-        Instant keepUntil = message.expiresAt().plus(RECORD_MARGIN);
-        try {
-            records.recordDelivered(message.id(), keepUntil);
-        } catch (RuntimeException notRecorded) {
-            Log.warn("delivery_not_recorded", "type", notRecorded.getClass().getSimpleName());
+    private static Outcome dropped(OutgoingMessage message, String reason, Outcome outcome) {
+        Log.info("message_dropped", "reason", reason, "channel", message.channel(), "purpose", message.purpose(),
+                "store", message.storeId());
+        Metrics.count("MessagesDropped", "Reason", reason);
+        return outcome;
+    }
+
+    /** Whether the message goes where its store and customer say it may, whatever its producer wrote. */
+    private boolean addressedAsOnFile(OutgoingMessage message) {
+        Optional<Store> store = directory.findStore(message.storeId());
+        Optional<Customer> customer = directory.findCustomer(message.storeId(), message.customerId());
+        if (store.isEmpty() || customer.isEmpty()) {
+            return false;
         }
+        return message.email() != null
+                ? emailAsOnFile(message.purpose(), message.email(), store.get(), customer.get())
+                : smsAsOnFile(message.sms(), store.get(), customer.get());
+    }
+
+    private static boolean emailAsOnFile(String purpose, EmailMessage email, Store store, Customer customer) {
+        if (!store.emailFrom().equalsIgnoreCase(email.from())) {
+            return false;
+        }
+        String to = email.to().lookupKey();
+        boolean onFile = EmailAddress.parse(customer.email()).filter(address -> address.lookupKey().equals(to))
+                .isPresent();
+        boolean replaced = OutgoingMessage.EMAIL_CHANGED.equals(purpose) && EmailAddress.parse(customer.previousEmail())
+                .filter(address -> address.lookupKey().equals(to)).isPresent();
+        return onFile || replaced;
+    }
+
+    private static boolean smsAsOnFile(SmsMessage sms, Store store, Customer customer) {
+        return sms.to().equals(customer.phoneE164())
+                && PhoneNumber.fromE164(sms.to()).filter(store::allowsSmsTo).isPresent();
     }
 }

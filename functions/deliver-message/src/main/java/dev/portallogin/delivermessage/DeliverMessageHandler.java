@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.adapter.sqs.QueuedMessages;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Priming;
+import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.json.Json;
 import dev.portallogin.core.log.Log;
@@ -20,8 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Two event sources, told apart by their records: the delivery queue (SQS, in batches) and SES's bounce and
- * complaint reports (SNS). For a batch it answers which messages failed ({@code batchItemFailures}, the template
+ * Two event sources, told apart by their records: the delivery queue (SQS, in batches), which holds customers' asks
+ * for a code ({@link IssueCode}) and the messages to send ({@link DeliverMessage}), and SES's bounce and complaint
+ * reports (SNS), accepted only from the stack's own feedback topic. For a batch it answers which messages failed ({@code batchItemFailures}, the template
  * turns on {@code ReportBatchItemFailures}), so only those are retried; a message that keeps failing goes to the
  * dead-letter queue after three receives. Nothing it logs holds a code, a link or an address in full.
  */
@@ -31,22 +33,33 @@ public final class DeliverMessageHandler implements RequestStreamHandler {
     private static final int MILLIS_NEEDED_PER_MESSAGE = 5_000;
 
     private final DeliverMessage deliverMessage;
+    private final IssueCode issueCode;
     private final RecordMailFeedback recordMailFeedback;
+    private final String feedbackTopicArn;
 
     /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public DeliverMessageHandler() {
-        this(Priming.lambdaClients(), Clock.systemUTC());
+        this(Priming.lambdaClients(Priming::phoneNumbers), Clock.systemUTC());
     }
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
     public DeliverMessageHandler(AwsClients aws, Clock clock) {
-        this(new DeliverMessage(aws.mailer(), aws.smsSender(), aws.deliveryRecords(), clock),
-                new RecordMailFeedback(aws.customerDirectory(), clock));
+        this(new DeliverMessage(aws.customerDirectory(), aws.mailer(), aws.smsSender(), aws.deliveryRecords(), clock),
+                new IssueCode(aws.customerDirectory(), aws.loginStore(), aws.trustedDevices(), aws.rateLimiter(),
+                        aws.deliveryQueue(), aws.deliveryRecords(), aws.codeKey(), aws.config(), clock),
+                new RecordMailFeedback(aws.customerDirectory(), clock), aws.config().mailFeedbackTopicArn());
     }
 
-    public DeliverMessageHandler(DeliverMessage deliverMessage, RecordMailFeedback recordMailFeedback) {
+    /**
+     * @param feedbackTopicArn the one SNS topic whose events are SES feedback ({@code MAIL_FEEDBACK_TOPIC_ARN}); events
+     *                         from any other topic change nothing
+     */
+    public DeliverMessageHandler(DeliverMessage deliverMessage, IssueCode issueCode,
+                                 RecordMailFeedback recordMailFeedback, String feedbackTopicArn) {
         this.deliverMessage = deliverMessage;
+        this.issueCode = issueCode;
         this.recordMailFeedback = recordMailFeedback;
+        this.feedbackTopicArn = feedbackTopicArn;
     }
 
     @Override
@@ -81,8 +94,18 @@ public final class DeliverMessageHandler implements RequestStreamHandler {
                 failures.add(Map.of("itemIdentifier", messageId));
                 continue;
             }
-            Optional<OutgoingMessage> message = record.get("body") instanceof String body
-                    ? QueuedMessages.fromJson(body) : Optional.empty();
+            String body = record.get("body") instanceof String text ? text : "";
+            Optional<CodeRequest> request = QueuedMessages.requestFromJson(body);
+            if (request.isPresent()) {
+                try {
+                    issueCode.issue(request.get());
+                } catch (RuntimeException mayPass) {
+                    Log.warn("code_request_retried", "type", mayPass.getClass().getSimpleName());
+                    failures.add(Map.of("itemIdentifier", messageId));
+                }
+                continue;
+            }
+            Optional<OutgoingMessage> message = QueuedMessages.fromJson(body);
             if (message.isEmpty()) {
                 // Not a message this service wrote: retrying would never make it one.
                 Log.warn("message_dropped", "reason", "unreadable");
@@ -101,7 +124,13 @@ public final class DeliverMessageHandler implements RequestStreamHandler {
     }
 
     private void recordFeedback(Map<?, ?> record) {
-        Object notification = record.get("Sns") instanceof Map<?, ?> sns ? sns.get("Message") : null;
+        Map<?, ?> sns = record.get("Sns") instanceof Map<?, ?> map ? map : Map.of();
+        if (feedbackTopicArn == null || !feedbackTopicArn.equals(sns.get("TopicArn"))) {
+            Log.warn("mail_feedback_refused", "reason", "not_from_the_feedback_topic");
+            Metrics.count("MessagesDropped", "Reason", "foreign_feedback");
+            return;
+        }
+        Object notification = sns.get("Message");
         Optional<RecordMailFeedback.Report> report = notification instanceof String text
                 ? SesNotifications.report(text) : Optional.empty();
         if (report.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallogin.core.adapter.sqs.QueuedMessages;
 import dev.portallogin.core.adapter.ses.RecipientTag;
+import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.domain.SmsMessage;
@@ -21,12 +22,17 @@ import org.junit.jupiter.api.Test;
 class DeliverMessageHandlerTest {
 
     private final Fakes fakes = new Fakes();
+    private static final String FEEDBACK_TOPIC = "arn:aws:sns:us-east-1:123456789012:portal-MailFeedbackTopic";
     private final DeliverMessageHandler handler = new DeliverMessageHandler(
-            new DeliverMessage(fakes.mailer, fakes.sms, fakes.deliveryRecords, fakes.clock),
-            new RecordMailFeedback(fakes.directory, fakes.clock));
+            new DeliverMessage(fakes.directory, fakes.mailer, fakes.sms, fakes.deliveryRecords, fakes.clock),
+            new IssueCode(fakes.directory, fakes.logins, fakes.devices, fakes.rateLimiter, fakes.queue,
+                    fakes.deliveryRecords, fakes.codeKey, fakes.config(), fakes.clock),
+            new RecordMailFeedback(fakes.directory, fakes.clock), FEEDBACK_TOPIC);
+    private final Store store = fakes.store("acme", "US");
+    private final Customer jane = fakes.customer(store, "jane@example.com", "+12015550123");
 
     private OutgoingMessage sms(String text) {
-        return OutgoingMessage.sms("login", new SmsMessage("acme", "cus-1", "+12015550123", text),
+        return OutgoingMessage.sms("login", new SmsMessage("acme", jane.customerId(), "+12015550123", text),
                 fakes.clock.instant().plus(Duration.ofMinutes(10)));
     }
 
@@ -49,16 +55,42 @@ class DeliverMessageHandlerTest {
     }
 
     @Test
+    void aCodeRequestIsServedAndItsMessagesGoBackToTheQueue() {
+        CodeRequest request = new CodeRequest("r-1", "acme", "jane@example.com", "198.51.100.1", null, null,
+                fakes.clock.instant(), fakes.clock.instant().plus(Duration.ofMinutes(10)));
+
+        Map<String, Object> answer = HttpCall.invoke(handler, Map.of("Records",
+                List.of(record("m-1", QueuedMessages.toJson(request)))));
+
+        assertThat(answer).isEqualTo(Map.of("batchItemFailures", List.of()));
+        assertThat(fakes.queue.queued).extracting(OutgoingMessage::channel).containsExactly("email", "sms");
+    }
+
+    private String bounceOf(Customer customer) {
+        return """
+                {"eventType":"Bounce","mail":{"tags":{"%s":["%s"]}},"bounce":{"bounceType":"Permanent",
+                 "bounceSubType":"General","bouncedRecipients":[{"emailAddress":"jane@example.com"}]}}"""
+                .formatted(RecipientTag.NAME, RecipientTag.encode("acme", customer.customerId()));
+    }
+
+    @Test
+    void aFeedbackEventFromAnotherTopicChangesNothing() {
+        HttpCall.invoke(handler, Map.of("Records", List.of(Map.of("EventSource", "aws:sns",
+                "Sns", Map.of("TopicArn", "arn:aws:sns:us-east-1:123456789012:someone-elses", "Message",
+                        bounceOf(jane))))));
+
+        assertThat(fakes.directory.findCustomer("acme", jane.customerId()).orElseThrow().emailBouncing()).isFalse();
+    }
+
+    @Test
     void aBounceReportThroughSnsMarksTheCustomer() {
-        Store store = fakes.store("acme");
-        Customer jane = fakes.customer(store, "jane@example.com", null);
         String notification = """
                 {"eventType":"Bounce","mail":{"tags":{"%s":["%s"]}},"bounce":{"bounceType":"Permanent",
                  "bounceSubType":"General","bouncedRecipients":[{"emailAddress":"jane@example.com"}]}}"""
                 .formatted(RecipientTag.NAME, RecipientTag.encode("acme", jane.customerId()));
 
         HttpCall.invoke(handler, Map.of("Records", List.of(Map.of("EventSource", "aws:sns",
-                "Sns", Map.of("Message", notification)))));
+                "Sns", Map.of("TopicArn", FEEDBACK_TOPIC, "Message", notification)))));
 
         assertThat(fakes.directory.findCustomer("acme", jane.customerId()).orElseThrow().emailBouncing()).isTrue();
     }

@@ -99,19 +99,22 @@ public final class GenerateMagicLink {
         EmailAddress email = customer.deliverableEmail().orElseThrow(NoValidEmail::new);
         MagicLinkToken token = MagicLinkToken.generate();
         Instant expiresAt = now.plus(config.linkLifetime());
+        details.put("expiresAt", expiresAt.toString());
+        details.put("emailSent", Boolean.toString(request.send()));
+        if (request.send()) {
+            details.put("sentTo", email.masked());
+        }
+        // The link and its audit entry in one transaction: no link exists that the trail does not show.
         logins.issueAgentLink(new StoredLink(token.hash(), store.storeId(), customerId, "agent", now, expiresAt,
-                request.send() ? email.masked() : null, null));
+                request.send() ? email.masked() : null, null),
+                new AuditEntry(store.storeId(), customerId, "magic_link_generated", request.caller(), now, details));
         String url = store.magicLinkUrl(token);
         boolean emailSent = request.send() && send(OutgoingMessage.email("agent-link",
                 LoginMessages.agentLink(store, customer, email, url, config.linkLifetime()), expiresAt));
-
-        details.put("expiresAt", expiresAt.toString());
-        details.put("emailSent", Boolean.toString(emailSent));
-        if (emailSent) {
-            details.put("sentTo", email.masked());
+        if (request.send() && !emailSent) {
+            audit.record(new AuditEntry(store.storeId(), customerId, "magic_link_email_not_queued",
+                    request.caller(), clock.instant(), Map.of("sentTo", email.masked())));
         }
-        audit.record(new AuditEntry(store.storeId(), customerId, "magic_link_generated", request.caller(), now,
-                details));
         Log.info("agent_link_generated", "store", store.storeId(), "customer", customerId, "emailSent", emailSent);
         return new GeneratedLink(Kind.MAGIC, url, expiresAt, customerId, emailSent);
     }

@@ -1,32 +1,23 @@
 package dev.portallogin.requestcode;
 
 import dev.portallogin.core.config.Config;
-import dev.portallogin.core.domain.Customer;
-import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.BrowserToken;
+import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.Identifier;
-import dev.portallogin.core.domain.LoginCode;
-import dev.portallogin.core.domain.LoginMessages;
-import dev.portallogin.core.domain.MagicLinkToken;
-import dev.portallogin.core.domain.OutgoingMessage;
-import dev.portallogin.core.domain.PhoneNumber;
+import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
 import dev.portallogin.core.domain.PortalFailure.InvalidIdentifier;
 import dev.portallogin.core.domain.PortalFailure.RateLimited;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
-import dev.portallogin.core.domain.RateLimit;
-import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.RequestOrigin;
-import dev.portallogin.core.domain.ResponseFloor;
+import dev.portallogin.core.domain.SourceNetwork;
+import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
-import dev.portallogin.core.port.CodeKey;
-import dev.portallogin.core.port.CustomerDirectory;
 import dev.portallogin.core.port.DeliveryQueue;
-import dev.portallogin.core.port.LoginStore;
-import dev.portallogin.core.port.LoginStore.StoredCode;
-import dev.portallogin.core.port.LoginStore.StoredLink;
 import dev.portallogin.core.port.RateLimiter;
+import dev.portallogin.core.port.SignInContext;
+import dev.portallogin.core.port.TrustedDevices.TrustedDevice;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,57 +25,81 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A customer asks for a login code. When the identifier belongs to a customer of the store, a fresh code and magic
- * link replace any earlier ones and are handed to the delivery queue: an email with both, and the code by SMS when
- * the store may text the phone on file. Nothing is sent on the request path; {@code deliver-message} sends. The
- * caller learns nothing about whether the customer exists: known and unknown identifiers get the same answer, no
- * sooner than the configured minimum response time, which covers the extra database writes of a known one.
+ * A customer asks for a login code. The request path does the same work for every identifier, in four round trips:
+ * it reads the store and the browser's device together, counts the request against the caller's network (or the
+ * browser the customer signed in with before) and against the identifier from there in one read and one write, and
+ * hands the request to the delivery queue. Whether the identifier is a customer, the
+ * customer's own budget, the code, the link and the messages are all dealt with after the queue
+ * ({@code deliver-message}), so neither the answer nor its timing can tell a customer from a stranger.
  */
-public record RequestCode(CustomerDirectory directory, LoginStore logins, RateLimiter rateLimiter,
-                          DeliveryQueue deliveries, CodeKey codeKey, Config config, Clock clock) {
+public record RequestCode(SignInContext context, RateLimiter rateLimiter, DeliveryQueue deliveries, Config config,
+                          Clock clock) {
 
     /**
      * @param clientAddress the caller's address when the request came over HTTP (the viewer's behind CloudFront),
      *                      else null
-     * @param browserHash   the hash of the sign-in cookie given to the browser that asks, or null: the link it is
-     *                      sent then signs in in that browser without a click
+     * @param deviceCookie  the value of the browser's device cookie (set when it signed in), or null
+     * @param browserHash   the hash of the sign-in cookie given to the browser that asks: the link it is sent then
+     *                      signs in in that browser without a click
      * @param origin        the site the browser says sent the request
      */
-    public record Request(String storeId, String identifier, String clientAddress, String browserHash,
-                          RequestOrigin origin) {
+    public record Request(String storeId, String identifier, String clientAddress, String deviceCookie,
+                          String browserHash, RequestOrigin origin) {
+        @Override
+        public String toString() {
+            return "Request[" + storeId + "]";
+        }
     }
 
-    private record Counted(String key, Instant at) {
-    }
 
     /**
      * @throws UnknownStore      the store does not exist
+     * @throws ForbiddenOrigin   the browser says another site than the store's portal sent it
      * @throws InvalidIdentifier neither an email address nor a phone number
-     * @throws RateLimited       too many requests for this identifier or from this address
+     * @throws RateLimited       too many requests from this network, or for this identifier from this network
      */
     public void request(Request request) {
-        ResponseFloor floor = ResponseFloor.startingNow(config.minResponseTime());
-        Store store = directory.requireStore(request.storeId());
+        // One read whether or not a cookie came (a random value stands in), so both cost the same.
+        SignInContext.Context found = context.read(request.storeId(), BrowserToken.parse(request.deviceCookie())
+                .orElseGet(BrowserToken::generate).hash());
+        Store store = found.requireStore();
         request.origin().requireSameSiteAs(store);
         Identifier identifier = Identifier.typedAt(store, request.identifier());
+        SourceNetwork network = SourceNetwork.of(request.clientAddress());
         Instant now = clock.instant();
-        List<Counted> counted = countRequest(store, identifier, request.clientAddress(), now);
-        Metrics.count("CodesRequested");
+        Optional<TrustedDevice> device = found.device().filter(known -> known.storeId().equals(store.storeId())
+                && now.isBefore(known.expiresAt()));
+        // A browser the customer signed in with counts on its own: nobody else's requests can spend its budget.
+        String from = device.map(known -> "device#" + known.deviceHash()).orElse("network#" + network.key());
+        List<RateLimiter.Count> counts = new ArrayList<>();
+        List<String> scopes = new ArrayList<>();
+        if (device.isPresent() || network != SourceNetwork.DIRECT) {
+            counts.add(new RateLimiter.Count("ip#" + from, config.sourceIpLimits()));
+            scopes.add("ip");
+        }
+        counts.add(new RateLimiter.Count("identifier#" + store.storeId() + "#" + identifier.normalForm() + "#" + from,
+                config.identifierLimits()));
+        scopes.add("identifier");
+        count(counts, scopes, now, network);
         try {
-            serve(store, identifier, request.browserHash(), now, counted);
+            deliveries.enqueue(new CodeRequest(UUID.randomUUID().toString(), store.storeId(),
+                    identifier.normalForm(), network.key(), device.map(TrustedDevice::deviceHash).orElse(null),
+                    request.browserHash(), now, now.plus(config.codeLifetime())));
         } catch (RuntimeException failed) {
-            // Whatever failed, the request was not served: it must not count against the customer.
-            release(counted, failed);
+            // The request was not taken on: it must not count against anyone.
+            release(counts, now, failed);
             throw failed;
         }
-        floor.await();
+        Metrics.count("CodesRequested");
+        Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
+                "network", network.label(), "knownDevice", device.isPresent());
     }
 
     /** Best effort: when the database itself is failing, the original failure is what the caller must see. */
-    private void release(List<Counted> counted, RuntimeException cause) {
-        for (Counted entry : counted) {
+    private void release(List<RateLimiter.Count> counts, Instant at, RuntimeException cause) {
+        for (RateLimiter.Count count : counts) {
             try {
-                rateLimiter.release(entry.key(), entry.at());
+                rateLimiter.release(count.key(), at);
             } catch (RuntimeException releaseFailed) {
                 cause.addSuppressed(releaseFailed);
                 Log.warn("rate_limit_release_failed", "type", releaseFailed.getClass().getSimpleName());
@@ -92,110 +107,17 @@ public record RequestCode(CustomerDirectory directory, LoginStore logins, RateLi
         }
     }
 
-    private void serve(Store store, Identifier identifier, String browserHash, Instant now, List<Counted> counted) {
-        Optional<Customer> found = directory.findCustomer(store.storeId(), identifier);
-        if (found.isEmpty()) {
-            Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
-                    "customerFound", false);
-            return;
+    /** Counts the request under every key at once, or under none when any limit is reached. */
+    private void count(List<RateLimiter.Count> counts, List<String> scopes, Instant now, SourceNetwork network) {
+        List<RateLimiter.Decision> decisions = rateLimiter.tryAcquireAll(counts, now);
+        for (int i = 0; i < decisions.size(); i++) {
+            RateLimiter.Decision decision = decisions.get(i);
+            if (!decision.allowed()) {
+                Log.info("rate_limited", "scope", scopes.get(i), "network", network.label(),
+                        "retryAfterSeconds", decision.retryAfter().toSeconds());
+                Metrics.count("RateLimited", "Scope", scopes.get(i));
+                throw new RateLimited(decision.retryAfter());
+            }
         }
-        Customer customer = found.get();
-        // One budget per customer, whichever of their email and phone is asked for. Spent, it refuses silently:
-        // a 429 here and not for an unknown identifier would tell that the two identifiers share a customer.
-        String customerKey = "customer#" + store.storeId() + "#" + customer.customerId();
-        RateLimiter.Decision budget = rateLimiter.tryAcquire(customerKey, config.identifierLimits(), now);
-        if (!budget.allowed()) {
-            Log.info("customer_budget_spent", "store", store.storeId(), "customer", customer.customerId());
-            Metrics.count("RateLimited", "Scope", "customer");
-            return;
-        }
-        counted.add(new Counted(customerKey, budget.recordedAt()));
-        Optional<Instant> pausedUntil = customer.codeLoginLockedUntil(config.maxConsecutiveCodeFailures(),
-                config.codeLockDuration()).filter(now::isBefore);
-        Optional<EmailAddress> email = customer.deliverableEmail();
-        Optional<PhoneNumber> phone = customer.phone().flatMap(PhoneNumber::fromE164).filter(store::allowsSmsTo);
-        if (email.isEmpty() && phone.isEmpty()) {
-            // Answered like any other request: telling the caller would reveal that the customer exists.
-            Log.warn("no_delivery_channel", "store", store.storeId(), "customer", customer.customerId());
-            return;
-        }
-        List<OutgoingMessage> messages = pausedUntil.isPresent()
-                ? issuePausedNotice(store, customer, email, phone, pausedUntil.get(), browserHash, now)
-                : issueCode(store, customer, email, phone, browserHash, now);
-        deliveries.enqueue(messages);
-        Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
-                "customerFound", true, "codeLoginPaused", pausedUntil.isPresent(), "messages", messages.size());
-    }
-
-    /** A fresh code and link, replacing any earlier ones: the email carries both, the SMS the code. */
-    private List<OutgoingMessage> issueCode(Store store, Customer customer, Optional<EmailAddress> email,
-                                            Optional<PhoneNumber> phone, String browserHash, Instant now) {
-        LoginCode code = LoginCode.generate(config.codeLength());
-        MagicLinkToken token = issue(store, customer, email, browserHash, now, code);
-        List<OutgoingMessage> messages = new ArrayList<>();
-        email.ifPresent(address -> messages.add(OutgoingMessage.email("login", LoginMessages.codeAndLink(store,
-                customer, address, code, store.magicLinkUrl(token), config.codeLifetime()),
-                now.plus(longest(config.codeLifetime(), config.linkLifetime())))));
-        phone.ifPresent(number -> messages.add(OutgoingMessage.sms("login", LoginMessages.codeSms(store, customer,
-                number, code, config.codeLifetime()), now.plus(config.codeLifetime()))));
-        return messages;
-    }
-
-    /**
-     * While code sign-in is paused no code goes out. The customer is told why and until when: by email with a magic
-     * link (which signs in and lifts the pause), or by SMS when there is no email to send a link to.
-     */
-    private List<OutgoingMessage> issuePausedNotice(Store store, Customer customer, Optional<EmailAddress> email,
-                                                    Optional<PhoneNumber> phone, Instant pausedUntil,
-                                                    String browserHash, Instant now) {
-        if (email.isPresent()) {
-            MagicLinkToken token = issue(store, customer, email, browserHash, now,
-                    LoginCode.generate(config.codeLength()));
-            return List.of(OutgoingMessage.email("code-login-paused", LoginMessages.codeLoginPaused(store, customer,
-                    email.get(), store.magicLinkUrl(token), config.linkLifetime(), pausedUntil),
-                    now.plus(config.linkLifetime())));
-        }
-        return List.of(OutgoingMessage.sms("code-login-paused", LoginMessages.codeLoginPausedSms(store, customer,
-                phone.orElseThrow(), pausedUntil), now.plus(config.codeLifetime())));
-    }
-
-    /** Stores the code's HMAC and the link's hash, replacing the customer's earlier ones; returns the link. */
-    private MagicLinkToken issue(Store store, Customer customer, Optional<EmailAddress> email, String browserHash,
-                                 Instant now, LoginCode code) {
-        MagicLinkToken token = MagicLinkToken.generate();
-        String codeId = UUID.randomUUID().toString();
-        byte[] hmac = code.hmac(codeKey.bytes(), store.storeId(), customer.customerId(), codeId);
-        logins.issueCustomerLogin(
-                new StoredCode(store.storeId(), customer.customerId(), codeId, hmac, now,
-                        now.plus(config.codeLifetime()), 0),
-                new StoredLink(token.hash(), store.storeId(), customer.customerId(), "customer", now,
-                        now.plus(config.linkLifetime()), email.map(EmailAddress::masked).orElse(null), browserHash));
-        Metrics.count("CodesIssued");
-        return token;
-    }
-
-    private static Duration longest(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private List<Counted> countRequest(Store store, Identifier identifier, String clientAddress, Instant now) {
-        List<Counted> counted = new ArrayList<>();
-        if (clientAddress != null) {
-            counted.add(count("ip", "ip#" + clientAddress, config.sourceIpLimits(), now, counted));
-        }
-        String identifierKey = "identifier#" + store.storeId() + "#" + identifier.normalForm();
-        counted.add(count("identifier", identifierKey, config.identifierLimits(), now, counted));
-        return counted;
-    }
-
-    private Counted count(String scope, String key, List<RateLimit> limits, Instant now, List<Counted> counted) {
-        RateLimiter.Decision decision = rateLimiter.tryAcquire(key, limits, now);
-        if (!decision.allowed()) {
-            counted.forEach(entry -> rateLimiter.release(entry.key(), entry.at()));
-            Log.info("rate_limited", "scope", scope, "retryAfterSeconds", decision.retryAfter().toSeconds());
-            Metrics.count("RateLimited", "Scope", scope);
-            throw new RateLimited(decision.retryAfter());
-        }
-        return new Counted(key, decision.recordedAt());
     }
 }

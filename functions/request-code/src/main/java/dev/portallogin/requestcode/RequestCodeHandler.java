@@ -38,8 +38,8 @@ public final class RequestCodeHandler extends HttpFunction {
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
     public RequestCodeHandler(AwsClients aws, Clock clock) {
-        this(new RequestCode(aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(), aws.deliveryQueue(),
-                aws.codeKey(), aws.config(), clock), new PortalStores(aws.customerDirectory()), aws.originSecret());
+        this(new RequestCode(aws.signInContext(), aws.rateLimiter(), aws.deliveryQueue(), aws.config(),
+                clock), new PortalStores(aws.customerDirectory()), aws.originSecret());
     }
 
     public RequestCodeHandler(RequestCode requestCode, PortalStores stores, OriginSecret originSecret) {
@@ -63,7 +63,8 @@ public final class RequestCodeHandler extends HttpFunction {
         RequestBody body = request.jsonBody();
         BrowserToken browser = BrowserToken.generate();
         requestCode.request(new RequestCode.Request(body.requiredId("storeId"), body.requiredString("identifier"),
-                ClientAddress.of(request, originSecret), browser.hash(), request.origin()));
+                ClientAddress.of(request, originSecret), request.cookie(SignInCookies.DEVICE).orElse(null),
+                browser.hash(), request.origin()));
         return ApiResponse.json(202, SENT).withCookie(SignInCookies.browser(browser, SIGN_IN_BROWSER_LIFETIME));
     }
 

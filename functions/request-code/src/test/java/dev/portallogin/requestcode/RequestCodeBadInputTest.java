@@ -25,8 +25,8 @@ class RequestCodeBadInputTest {
     void freshPorts() {
         Fakes fakes = new Fakes();
         fakes.customer(fakes.store(STORE, "US"), EMAIL, PHONE);
-        handler = new RequestCodeHandler(new RequestCode(fakes.directory, fakes.logins, fakes.rateLimiter,
-                fakes.queue, fakes.codeKey, fakes.config(), fakes.clock), new PortalStores(fakes.directory),
+        handler = new RequestCodeHandler(new RequestCode(fakes.signInContext,
+                fakes.rateLimiter, fakes.queue, fakes.config(), fakes.clock), new PortalStores(fakes.directory),
                 fakes.originSecret);
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class RequestCodeHandlerTest {
 
     private final Fakes fakes = new Fakes();
-    private final RequestCodeHandler handler = new RequestCodeHandler(new RequestCode(fakes.directory, fakes.logins,
-            fakes.rateLimiter, fakes.queue, fakes.codeKey, fakes.config(), fakes.clock),
+    private final RequestCodeHandler handler = new RequestCodeHandler(new RequestCode(fakes.signInContext,
+            fakes.rateLimiter, fakes.queue, fakes.config(), fakes.clock),
             new PortalStores(fakes.directory), fakes.originSecret);
 
     private HttpCall askForCode(Object body) {

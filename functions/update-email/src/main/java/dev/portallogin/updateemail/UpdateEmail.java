@@ -103,7 +103,7 @@ public final class UpdateEmail {
             return;
         }
         try {
-            deliveries.enqueue(List.of(OutgoingMessage.email("email-changed",
+            deliveries.enqueue(List.of(OutgoingMessage.email(OutgoingMessage.EMAIL_CHANGED,
                     LoginMessages.emailChanged(store, before, previous.get(), newAddress), now.plus(noticeLifetime))));
         } catch (DeliveryException failure) {
             Log.warn("delivery_failed", "channel", "queue", "cause", failure.getCause().getClass().getSimpleName());

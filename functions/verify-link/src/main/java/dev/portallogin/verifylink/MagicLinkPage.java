@@ -133,7 +133,7 @@ final class MagicLinkPage {
                 <p class="muted">Did not ask to sign in? Close this page; nothing happens unless you continue.</p>
                 <script>%s</script>
                 """.formatted(LoginMessages.escape(title), LoginMessages.escape(message), auto,
-                LoginMessages.escape(token), form.value(), auto ? "Sign in" : "Continue", SCRIPT));
+                LoginMessages.escape(token), form.boundTo(token), auto ? "Sign in" : "Continue", SCRIPT));
     }
 
     private static String document(String storeName, String title, String body) {

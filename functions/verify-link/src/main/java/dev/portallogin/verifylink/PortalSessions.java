@@ -5,6 +5,7 @@ import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
 import dev.portallogin.core.domain.PortalFailure.NotSignedIn;
 import dev.portallogin.core.domain.RequestOrigin;
 import dev.portallogin.core.domain.SessionToken;
+import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
 import dev.portallogin.core.port.CustomerDirectory;
 import dev.portallogin.core.port.LoginStore;
@@ -53,8 +54,12 @@ public record PortalSessions(LoginStore logins, CustomerDirectory directory, Clo
      */
     public void signOut(Optional<String> cookieValue, RequestOrigin origin) {
         Optional<SignedIn> signedIn = cookieValue.flatMap(this::current);
-        if (signedIn.isPresent()) {
-            directory.findStore(signedIn.get().session().storeId()).ifPresent(origin::requireSameSiteAs);
+        Optional<Store> store = signedIn.flatMap(current -> directory.findStore(current.session().storeId()));
+        if (store.isPresent()) {
+            origin.requireSameSiteAs(store.get());
+        } else {
+            // No store to compare with: the browser must say the page is our own, whenever it names a page at all.
+            origin.requireSameOrigin();
         }
         cookieValue.flatMap(SessionToken::parse).ifPresent(token -> logins.deleteSession(token.hash()));
     }

@@ -3,7 +3,8 @@ package dev.portallogin.verifylink;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
-import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.BrowserToken;
+import dev.portallogin.core.domain.CodeGuesses;
 import dev.portallogin.core.domain.Identifier;
 import dev.portallogin.core.domain.LoginCode;
 import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
@@ -11,9 +12,10 @@ import dev.portallogin.core.domain.PortalFailure.InvalidCode;
 import dev.portallogin.core.domain.PortalFailure.InvalidIdentifier;
 import dev.portallogin.core.domain.PortalFailure.RateLimited;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
+import dev.portallogin.core.domain.RateLimit;
 import dev.portallogin.core.domain.RequestOrigin;
-import dev.portallogin.core.domain.ResponseFloor;
 import dev.portallogin.core.domain.Session;
+import dev.portallogin.core.domain.SourceNetwork;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
@@ -24,26 +26,40 @@ import dev.portallogin.core.port.CustomerDirectory.Guess;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.LoginStore.StoredCode;
 import dev.portallogin.core.port.RateLimiter;
+import dev.portallogin.core.port.SignInContext;
+import dev.portallogin.core.port.TrustedDevices.TrustedDevice;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A customer types the code they received. The code is only ever checked for the customer the identifier names.
- * Before anyone compares it, the attempt is counted against the code (at most 5) and against the customer's run of
- * wrong codes (at most 20 in a row, then code sign-in pauses for a day), each in one conditional write, so parallel
- * guesses can never exceed either limit. Sign-ins and refused codes go into the customer's trail.
+ * A customer types the code they received. The code is only ever checked for the customer the identifier names,
+ * and only after the guess was counted, each count one conditional write so parallel guesses never exceed it:
+ * against the code (5 tries), against the store's ceiling on guesses, against the customer from the caller's
+ * network (10 wrong codes pause code sign-in from that network) and against the customer overall (20 wrong codes in
+ * a row pause it for every browser she never signed in with). A browser she signed in with before is held only to
+ * the code's own tries.
+ *
+ * <p>Every refusal makes the same calls in the same order, whether the identifier is a customer with a live code,
+ * a customer without one, or nobody: each step runs on the customer's key or on a key that cannot exist. So neither
+ * the answer nor its timing tells a stranger who is a customer, and typed codes that could never be compared
+ * (unknown identifiers, no live code) are tallied aside: they never use up the store's ceiling.
  */
-public record VerifyCode(CustomerDirectory directory, LoginStore logins, RateLimiter rateLimiter, AuditLog audit,
-                         CodeKey codeKey, Config config, Clock clock) {
+public record VerifyCode(SignInContext context, CustomerDirectory directory, LoginStore logins,
+                         RateLimiter rateLimiter, AuditLog audit, CodeKey codeKey, Config config, Clock clock) {
+
+    /** Stands in for a customer id where there is none; ids never hold {@code ~}, so no item has this key. */
+    private static final String NOBODY = "~";
 
     /**
      * One typed code.
      *
      * @param clientAddress the caller's address (the viewer's behind CloudFront), or null when not over HTTP
+     * @param deviceCookie  the browser's device cookie (set when it signed in before), or null
      * @param origin        the site the browser says sent the request
      */
-    public record Attempt(String storeId, String identifier, String code, String clientAddress,
+    public record Attempt(String storeId, String identifier, String code, String clientAddress, String deviceCookie,
                           RequestOrigin origin) {
         @Override
         public String toString() {
@@ -51,88 +67,129 @@ public record VerifyCode(CustomerDirectory directory, LoginStore logins, RateLim
         }
     }
 
+    /** Where a guess stands once counted: whose it is, whether it may be compared, and why not. */
+    private record Guessing(String customerId, Optional<StoredCode> code, String refusal) {
+        boolean isCustomer() {
+            return !NOBODY.equals(customerId);
+        }
+    }
+
     /**
      * @return the new session
-     * @throws InvalidCode       wrong, expired, used, replaced, revoked or exhausted code, locked code sign-in, or
+     * @throws InvalidCode       wrong, expired, used, replaced, revoked or exhausted code, paused code sign-in, or
      *                           unknown customer: one answer for all
      * @throws InvalidIdentifier neither an email address nor a phone number
      * @throws UnknownStore      the store does not exist
      * @throws ForbiddenOrigin   the browser says another site than the store's portal sent it
-     * @throws RateLimited       too many codes typed from this address, or in this store (a sign of spraying)
+     * @throws RateLimited       too many codes typed from this network, or in this store (a sign of spraying)
      */
     public Session verify(Attempt attempt) {
-        ResponseFloor floor = ResponseFloor.startingNow(config.minResponseTime());
-        Store store = directory.requireStore(attempt.storeId());
+        // One read whether or not a cookie came (a random value stands in), so both cost the same.
+        SignInContext.Context found = context.read(attempt.storeId(), BrowserToken.parse(attempt.deviceCookie())
+                .orElseGet(BrowserToken::generate).hash());
+        Store store = found.requireStore();
         attempt.origin().requireSameSiteAs(store);
         Identifier identifier = Identifier.typedAt(store, attempt.identifier());
-        limit(store, attempt.clientAddress());
-        try {
-            return verify(store, identifier, attempt.code());
-        } catch (InvalidCode refused) {
-            // A known customer's refusal costs more database writes than an unknown identifier's: the floor hides it.
-            floor.await();
-            throw refused;
-        }
-    }
-
-    /** Per source address a few dozen an hour; per store a ceiling whose refusals raise an alarm. */
-    private void limit(Store store, String clientAddress) {
+        SourceNetwork network = SourceNetwork.of(attempt.clientAddress());
         Instant now = clock.instant();
-        if (clientAddress != null) {
-            refuseWhenSpent(rateLimiter.tryAcquire("verify-ip#" + clientAddress, config.verifyIpLimits(), now),
-                    "verify-ip");
+        Optional<TrustedDevice> device = found.device()
+                .filter(known -> known.storeId().equals(store.storeId()) && now.isBefore(known.expiresAt()));
+        String customerId = directory.findCustomerId(store.storeId(), identifier).orElse(NOBODY);
+        boolean trusted = device.filter(known -> known.customerId().equals(customerId)).isPresent();
+        limitSource(trusted ? "verify-device#" + device.get().deviceHash() : "verify-ip#" + network.key(),
+                network, now);
+        Optional<LoginCode> code = LoginCode.parse(attempt.code(), config.codeLength());
+        if (code.isEmpty()) {
+            // The caller knows its code is malformed: refusing before any lookup tells it nothing new.
+            throw refused("malformed_code");
         }
-        refuseWhenSpent(rateLimiter.tryCount("verify-store#" + store.storeId(), config.storeVerifyLimit(), now),
-                "verify-store");
+        Guessing guessing = countGuess(store, customerId, trusted, network, now);
+        // Read on every path: the key's periodic refresh must not happen only when there is a code to compare.
+        byte[] key = codeKey.bytes();
+        if (guessing.refusal() == null && code.get().matches(guessing.code().get().hmac(), key, store.storeId(),
+                customerId, guessing.code().get().codeId())) {
+            return signIn(store, identifier, guessing.code().get(), now);
+        }
+        String reason = guessing.refusal() != null ? guessing.refusal() : "wrong_code";
+        if (guessing.isCustomer()) {
+            // Their trail shows it, so support can answer "I never got in".
+            audit.record(new AuditEntry(store.storeId(), customerId, "code_refused", Actor.customer(), now,
+                    Map.of("reason", reason, "identifier", identifier.masked())));
+        } else {
+            audit.recordNothing(store.storeId());
+        }
+        throw refused(reason);
     }
 
-    private static void refuseWhenSpent(RateLimiter.Decision decision, String scope) {
+    /**
+     * Counts the guess, in this order, each step one write on the customer's key or on one that cannot exist: the
+     * code's tries; the store's ceiling (a guess that cannot be compared is tallied aside, never counted); the
+     * customer's wrong codes from this network; the customer's wrong codes overall. A browser the customer signed
+     * in with is held to the code's tries alone.
+     */
+    private Guessing countGuess(Store store, String customerId, boolean trusted, SourceNetwork network,
+                                Instant now) {
+        String storeId = store.storeId();
+        Optional<StoredCode> live = logins.countCodeAttempt(storeId, customerId, config.maxCodeAttempts(), now);
+        boolean limited = live.isPresent() && !trusted;
+        String storeKey = CodeGuesses.storeKey(storeId);
+        RateLimiter.Decision ceiling = limited
+                ? rateLimiter.tryCount(storeKey, config.storeVerifyLimit(), now)
+                : rateLimiter.tally(storeKey, config.storeVerifyLimit(), now);
+        if (!ceiling.allowed() && !trusted) {
+            refuseWhenSpent(ceiling, "verify-store", network);
+        }
+        RateLimit perNetwork = CodeGuesses.perNetwork(config.maxCodeFailuresPerNetwork());
+        String networkKey = CodeGuesses.networkKey(storeId, limited ? customerId : NOBODY, network.key());
+        boolean networkOpen = limited
+                ? rateLimiter.tryCount(networkKey, perNetwork, now).allowed()
+                : rateLimiter.tally(networkKey, perNetwork, now).allowed();
+        Guess overall = directory.countCodeGuess(storeId, limited && networkOpen ? customerId : NOBODY,
+                config.maxConsecutiveCodeFailures(), config.codeLockDuration(), now);
+        if (live.isEmpty()) {
+            return new Guessing(customerId, live, NOBODY.equals(customerId) ? "unknown_customer" : "no_live_code");
+        }
+        if (limited && !networkOpen) {
+            return new Guessing(customerId, live, "code_login_paused_for_network");
+        }
+        if (limited && overall != Guess.COUNTED) {
+            return new Guessing(customerId, live, "code_login_locked");
+        }
+        return new Guessing(customerId, live, null);
+    }
+
+    private Session signIn(Store store, Identifier identifier, StoredCode code, Instant now) {
+        Session session = Session.start(store.storeId(), code.customerId(), "code", now, config.sessionLifetime());
+        AuditEntry signIn = new AuditEntry(store.storeId(), code.customerId(), "signed_in", Actor.customer(), now,
+                Map.of("method", "code", "identifier", identifier.masked()));
+        if (!logins.consumeCode(code, session, signIn)) {
+            throw refused("code_already_spent");
+        }
+        Log.info("signed_in", "store", store.storeId(), "customer", code.customerId(), "method", "code");
+        Metrics.count("Logins", "Method", "code");
+        return session;
+    }
+
+    /** A few dozen typed codes an hour per network (or per browser the customer signed in with). */
+    private void limitSource(String key, SourceNetwork network, Instant now) {
+        if (network == SourceNetwork.DIRECT && key.startsWith("verify-ip#")) {
+            return;
+        }
+        refuseWhenSpent(rateLimiter.tryAcquire(key, config.verifyIpLimits(), now), "verify-ip", network);
+    }
+
+    private static void refuseWhenSpent(RateLimiter.Decision decision, String scope, SourceNetwork network) {
         if (!decision.allowed()) {
-            Log.info("rate_limited", "scope", scope, "retryAfterSeconds", decision.retryAfter().toSeconds());
+            Log.info("rate_limited", "scope", scope, "network", network.label(),
+                    "retryAfterSeconds", decision.retryAfter().toSeconds());
             Metrics.count("RateLimited", "Scope", scope);
             throw new RateLimited(decision.retryAfter());
         }
     }
 
-    private Session verify(Store store, Identifier identifier, String rawCode) {
-        String storeId = store.storeId();
-        LoginCode code = LoginCode.parse(rawCode, config.codeLength()).orElseThrow(() -> refused("malformed_code"));
-        Customer customer = directory.findCustomer(storeId, identifier).orElseThrow(() -> refused("unknown_customer"));
-        Instant now = clock.instant();
-
-        StoredCode stored = logins.countCodeAttempt(storeId, customer.customerId(), config.maxCodeAttempts(), now)
-                .orElseThrow(() -> refused(customer, identifier, "no_live_code", now));
-        Guess guess = directory.countCodeGuess(storeId, customer.customerId(), config.maxConsecutiveCodeFailures(),
-                config.codeLockDuration(), now);
-        if (guess != Guess.COUNTED) {
-            throw refused(customer, identifier, "code_login_locked", now);
-        }
-        Log.info("code_compared", "attempt", stored.attempts());
-        if (!code.matches(stored.hmac(), codeKey.bytes(), storeId, customer.customerId(), stored.codeId())) {
-            throw refused(customer, identifier, "wrong_code", now);
-        }
-        Session session = Session.start(storeId, customer.customerId(), "code", now, config.sessionLifetime());
-        AuditEntry signIn = new AuditEntry(storeId, customer.customerId(), "signed_in", Actor.customer(), now,
-                Map.of("method", "code", "identifier", identifier.masked()));
-        if (!logins.consumeCode(stored, session, signIn)) {
-            throw refused(customer, identifier, "code_already_spent", now);
-        }
-        Log.info("signed_in", "store", storeId, "customer", customer.customerId(), "method", "code");
-        Metrics.count("Logins", "Method", "code");
-        return session;
-    }
-
-    /** A refusal for an identifier that matches no customer: nothing to record beyond the metric. */
     private static InvalidCode refused(String reason) {
         Log.info("code_refused", "reason", reason);
         Metrics.count("LoginFailures", "Reason", reason);
         return new InvalidCode();
-    }
-
-    /** A refusal for a real customer, which their trail shows so support can answer "I never got in". */
-    private InvalidCode refused(Customer customer, Identifier identifier, String reason, Instant now) {
-        audit.record(new AuditEntry(customer.storeId(), customer.customerId(), "code_refused", Actor.customer(), now,
-                Map.of("reason", reason, "identifier", identifier.masked())));
-        return refused(reason);
     }
 }

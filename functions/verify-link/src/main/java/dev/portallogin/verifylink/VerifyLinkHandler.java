@@ -37,6 +37,7 @@ public final class VerifyLinkHandler extends HttpFunction {
     private final VerifyCode verifyCode;
     private final ConsumeMagicLink consumeMagicLink;
     private final PortalSessions sessions;
+    private final RememberBrowser rememberBrowser;
     private final OriginSecret originSecret;
 
     /** Lambda's constructor: see {@link Priming#lambdaClients}. */
@@ -50,17 +51,19 @@ public final class VerifyLinkHandler extends HttpFunction {
     }
 
     private VerifyLinkHandler(AwsClients aws, PortalSessions sessions, Clock clock) {
-        this(new VerifyCode(aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(), aws.auditLog(),
-                        aws.codeKey(), aws.config(), clock),
+        this(new VerifyCode(aws.signInContext(), aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(),
+                        aws.auditLog(), aws.codeKey(), aws.config(), clock),
                 new ConsumeMagicLink(aws.loginStore(), aws.customerDirectory(), sessions, aws.config(), clock),
-                sessions, aws.originSecret());
+                sessions, new RememberBrowser(aws.trustedDevices(), aws.config().deviceLifetime(), clock),
+                aws.originSecret());
     }
 
     public VerifyLinkHandler(VerifyCode verifyCode, ConsumeMagicLink consumeMagicLink, PortalSessions sessions,
-                             OriginSecret originSecret) {
+                             RememberBrowser rememberBrowser, OriginSecret originSecret) {
         this.verifyCode = verifyCode;
         this.consumeMagicLink = consumeMagicLink;
         this.sessions = sessions;
+        this.rememberBrowser = rememberBrowser;
         this.originSecret = originSecret;
     }
 
@@ -79,8 +82,15 @@ public final class VerifyLinkHandler extends HttpFunction {
         RequestBody body = request.jsonBody();
         Session session = verifyCode.verify(new VerifyCode.Attempt(body.requiredId("storeId"),
                 body.requiredString("identifier"), body.requiredString("code"), ClientAddress.of(request, originSecret),
-                request.origin()));
-        return SessionCookie.signedIn(session);
+                request.cookie(SignInCookies.DEVICE).orElse(null), request.origin()));
+        return withDeviceCookie(SessionCookie.signedIn(session), session);
+    }
+
+    /** A browser that signed in is remembered, so limits and pauses strangers cause never stop it. */
+    private ApiResponse withDeviceCookie(ApiResponse response, Session session) {
+        return rememberBrowser.remember(session)
+                .map(device -> response.withCookie(SignInCookies.device(device, rememberBrowser.lifetime())))
+                .orElse(response);
     }
 
     private ApiResponse currentSession(ApiRequest request) {
@@ -131,10 +141,11 @@ public final class VerifyLinkHandler extends HttpFunction {
                 request.origin()));
     }
 
-    private static ApiResponse signedIn(ConsumeMagicLink.SignedIn signedIn) {
+    private ApiResponse signedIn(ConsumeMagicLink.SignedIn signedIn) {
         ApiResponse response = ApiResponse.json(200,
                 Documents.session(signedIn.storeId(), signedIn.customerId(), signedIn.expiresAt()));
-        return signedIn.newSession().map(session -> response.withCookie(SessionCookie.issue(session)))
+        return signedIn.newSession()
+                .map(session -> withDeviceCookie(response.withCookie(SessionCookie.issue(session)), session))
                 .orElse(response);
     }
 
@@ -144,8 +155,9 @@ public final class VerifyLinkHandler extends HttpFunction {
      */
     private ApiResponse signInWithForm(ApiRequest request) {
         Map<String, String> fields = FormFields.parse(request.body());
+        // The page's value is bound to its own link: page A's value cannot spend link B.
         boolean fromItsPage = request.cookie(SignInCookies.FORM).flatMap(BrowserToken::parse)
-                .filter(form -> form.sameAs(fields.get("form"))).isPresent();
+                .filter(form -> form.vouchesFor(fields.get("token"), fields.get("form"))).isPresent();
         if (!fromItsPage) {
             FailureResponses.Answer answer = FailureResponses.answer(new ForbiddenOrigin());
             return page(answer.status(), MagicLinkPage.refused(new InvalidLink()));
@@ -154,7 +166,8 @@ public final class VerifyLinkHandler extends HttpFunction {
             ConsumeMagicLink.SignedIn signedIn = consumeMagicLink.consume(fields.get("token"),
                     request.cookie(SessionCookie.NAME), request.origin());
             ApiResponse redirect = ApiResponse.redirect("../");
-            return signedIn.newSession().map(session -> redirect.withCookie(SessionCookie.issue(session)))
+            return signedIn.newSession()
+                    .map(session -> withDeviceCookie(redirect.withCookie(SessionCookie.issue(session)), session))
                     .orElse(redirect);
         } catch (InvalidLink refused) {
             return page(FailureResponses.answer(refused).status(), MagicLinkPage.refused(refused));

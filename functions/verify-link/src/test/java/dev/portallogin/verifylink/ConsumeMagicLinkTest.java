@@ -101,7 +101,7 @@ class ConsumeMagicLinkTest {
     @Test
     void usingTheEmailsCodeSpendsItsLinkToo() {
         SignInFixture.Issued issued = world.issue(jane, null);
-        world.verifyCode.verify(new VerifyCode.Attempt("acme", "jane@example.com", issued.code(), null,
+        world.verifyCode.verify(new VerifyCode.Attempt("acme", "jane@example.com", issued.code(), null, null,
                 RequestOrigin.none()));
 
         assertThat(refusal(issued.token()).reason()).isEqualTo(Reason.USED);

@@ -1,6 +1,8 @@
 package dev.portallogin.verifylink;
 
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.Actor;
+import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.LoginCode;
 import dev.portallogin.core.domain.MagicLinkToken;
@@ -10,6 +12,7 @@ import dev.portallogin.core.port.LoginStore.StoredLink;
 import dev.portallogin.core.testing.Fakes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** A store, its customers, and the codes and links request-code would have issued them, on in-memory ports. */
@@ -19,13 +22,19 @@ final class SignInFixture {
     final PortalSessions sessions = new PortalSessions(fakes.logins, fakes.directory, fakes.clock);
     final VerifyCode verifyCode;
     final ConsumeMagicLink consumeMagicLink;
+    final RememberBrowser rememberBrowser;
     final Store store = fakes.store("acme", "US");
 
     SignInFixture() {
         Config config = fakes.config();
-        verifyCode = new VerifyCode(fakes.directory, fakes.logins, fakes.rateLimiter, fakes.audit, fakes.codeKey,
-                config, fakes.clock);
+        verifyCode = verifyCode(config);
+        rememberBrowser = new RememberBrowser(fakes.devices, config.deviceLifetime(), fakes.clock);
         consumeMagicLink = new ConsumeMagicLink(fakes.logins, fakes.directory, sessions, config, fakes.clock);
+    }
+
+    VerifyCode verifyCode(Config config) {
+        return new VerifyCode(fakes.signInContext, fakes.directory, fakes.logins, fakes.rateLimiter, fakes.audit,
+                fakes.codeKey, config, fakes.clock);
     }
 
     /** What request-code leaves behind for a customer: their code, and their link bound to {@code browserHash}. */
@@ -51,7 +60,8 @@ final class SignInFixture {
         MagicLinkToken token = MagicLinkToken.generate();
         Instant now = fakes.clock.instant();
         fakes.logins.issueAgentLink(new StoredLink(token.hash(), store.storeId(), customer.customerId(), "agent", now,
-                now.plus(Duration.ofMinutes(10)), null, null));
+                now.plus(Duration.ofMinutes(10)), null, null), new AuditEntry(store.storeId(), customer.customerId(),
+                "magic_link_generated", Actor.trustedBackend("agent-1"), now, Map.of()));
         return token.value();
     }
 

@@ -26,7 +26,7 @@ class VerifyCodeTest {
 
     private Session verify(String identifier, String code) {
         return world.verifyCode.verify(new VerifyCode.Attempt(world.store.storeId(), identifier, code,
-                "198.51.100." + (++addresses % 250 + 1), RequestOrigin.none()));
+                "198.51.100." + (++addresses % 250 + 1), null, RequestOrigin.none()));
     }
 
     @Test
@@ -124,27 +124,84 @@ class VerifyCodeTest {
         for (int i = 0; i < 60; i++) {
             int n = i;
             assertThatThrownBy(() -> world.verifyCode.verify(new VerifyCode.Attempt(world.store.storeId(),
-                    "guess" + n + "@example.com", "1234", "192.0.2.9", RequestOrigin.none())))
+                    "guess" + n + "@example.com", "1234", "192.0.2.9", null, RequestOrigin.none())))
                     .isInstanceOf(InvalidCode.class);
         }
 
         assertThatThrownBy(() -> world.verifyCode.verify(new VerifyCode.Attempt(world.store.storeId(),
-                "guess60@example.com", "1234", "192.0.2.9", RequestOrigin.none()))).isInstanceOf(RateLimited.class);
+                "guess60@example.com", "1234", "192.0.2.9", null, RequestOrigin.none()))).isInstanceOf(RateLimited.class);
+    }
+
+    private Session verifyFrom(VerifyCode with, String identifier, String code, String address, String device) {
+        return with.verify(new VerifyCode.Attempt(world.store.storeId(), identifier, code, address, device,
+                RequestOrigin.none()));
     }
 
     @Test
-    void aStoreCeilingStopsCodesTypedFromManyAddresses() {
-        VerifyCode capped = new VerifyCode(world.fakes.directory, world.fakes.logins, world.fakes.rateLimiter,
-                world.fakes.audit, world.fakes.codeKey, world.fakes.config("STORE_VERIFY_RATE_LIMIT", "3/3600"),
-                world.fakes.clock);
-        for (int i = 0; i < 3; i++) {
+    void junkNeverUsesUpTheStoreCeilingButGuessesAtLiveCodesDo() {
+        VerifyCode capped = world.verifyCode(world.fakes.config("STORE_VERIFY_RATE_LIMIT", "3/3600"));
+        for (int i = 0; i < 50; i++) {
             int n = i;
-            assertThatThrownBy(() -> capped.verify(new VerifyCode.Attempt(world.store.storeId(), "x@example.com",
-                    "1234", "192.0.2." + (n + 20), RequestOrigin.none()))).isInstanceOf(InvalidCode.class);
+            assertThatThrownBy(() -> verifyFrom(capped, "stranger" + n + "@example.com", "1234", "192.0.2." + n,
+                    null)).isInstanceOf(InvalidCode.class);
         }
+        assertThatThrownBy(() -> verifyFrom(capped, "jane@example.com", "12", "192.0.2.99", null))
+                .isInstanceOf(InvalidCode.class);
+        String code = world.issue(jane, null).code();
+        assertThat(verifyFrom(capped, "jane@example.com", code, "198.51.100.200", null))
+                .as("the first of three compared guesses").isNotNull();
 
-        assertThatThrownBy(() -> capped.verify(new VerifyCode.Attempt(world.store.storeId(), "x@example.com", "1234",
-                "192.0.2.30", RequestOrigin.none()))).isInstanceOf(RateLimited.class);
+        for (int i = 0; i < 2; i++) {
+            Customer other = world.fakes.customer(world.store, "other" + i + "@example.com", null);
+            String theirs = world.issue(other, null).code();
+            assertThatThrownBy(() -> verifyFrom(capped, other.email(), SignInFixture.other(theirs), "203.0.113.1",
+                    null)).isInstanceOf(InvalidCode.class);
+        }
+        assertThatThrownBy(() -> verifyFrom(capped, "stranger@example.com", "1234", "203.0.113.2", null))
+                .as("once guesses fill the ceiling, everyone's answer is the same refusal")
+                .isInstanceOf(RateLimited.class);
+    }
+
+    @Test
+    void wrongCodesFromOneNetworkPauseThatNetworkOnly() {
+        for (int round = 0; round < 4; round++) {
+            String code = world.issue(jane, null).code();
+            for (int guess = 0; guess < 5; guess++) {
+                String address = "2001:db8:66::" + Integer.toHexString(round * 5 + guess + 1);
+                assertThatThrownBy(() -> verifyFrom(world.verifyCode, "jane@example.com", SignInFixture.other(code),
+                        address, null)).isInstanceOf(InvalidCode.class);
+            }
+        }
+        String fresh = world.issue(jane, null).code();
+
+        assertThatThrownBy(() -> verifyFrom(world.verifyCode, "jane@example.com", fresh, "2001:db8:66::99", null))
+                .as("the stranger's /64 is paused").isInstanceOf(InvalidCode.class);
+        assertThat(verifyFrom(world.verifyCode, "jane@example.com", fresh, "198.51.100.50", null).customerId())
+                .isEqualTo(jane.customerId());
+    }
+
+    @Test
+    void aBrowserTheCustomerSignedInWithIsNeverStoppedByAPauseOthersCaused() {
+        String device = world.rememberBrowser.remember(verify("jane@example.com", world.issue(jane, null).code()))
+                .orElseThrow().value();
+        for (int round = 0; round < 4; round++) {
+            String code = world.issue(jane, null).code();
+            for (int guess = 0; guess < 5; guess++) {
+                verifyWrong(code);
+            }
+        }
+        String fresh = world.issue(jane, null).code();
+        assertThatThrownBy(() -> verify("jane@example.com", fresh)).as("paused for new browsers")
+                .isInstanceOf(InvalidCode.class);
+
+        String again = world.issue(jane, null).code();
+        assertThat(verifyFrom(world.verifyCode, "jane@example.com", again, "198.51.100.77", device).customerId())
+                .isEqualTo(jane.customerId());
+    }
+
+    private void verifyWrong(String code) {
+        assertThatThrownBy(() -> verify("jane@example.com", SignInFixture.other(code)))
+                .isInstanceOf(InvalidCode.class);
     }
 
     @Test
@@ -152,10 +209,10 @@ class VerifyCodeTest {
         String code = world.issue(jane, null).code();
 
         assertThatThrownBy(() -> world.verifyCode.verify(new VerifyCode.Attempt(world.store.storeId(),
-                "jane@example.com", code, "192.0.2.1", new RequestOrigin("https://evil.example", null))))
+                "jane@example.com", code, "192.0.2.1", null, new RequestOrigin("https://evil.example", null))))
                 .isInstanceOf(ForbiddenOrigin.class);
         assertThatThrownBy(() -> world.verifyCode.verify(new VerifyCode.Attempt("nowhere", "jane@example.com", code,
-                "192.0.2.1", RequestOrigin.none()))).isInstanceOf(UnknownStore.class);
+                "192.0.2.1", null, RequestOrigin.none()))).isInstanceOf(UnknownStore.class);
         assertThatThrownBy(() -> verify("jane", code)).isInstanceOf(InvalidIdentifier.class);
         assertThat(verify("jane@example.com", code)).as("nothing was spent").isNotNull();
     }

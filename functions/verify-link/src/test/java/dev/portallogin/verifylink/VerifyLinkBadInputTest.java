@@ -27,7 +27,7 @@ class VerifyLinkBadInputTest {
         world = new SignInFixture();
         world.issue(world.fakes.customer(world.store, EMAIL, PHONE), null);
         handler = new VerifyLinkHandler(world.verifyCode, world.consumeMagicLink, world.sessions,
-                world.fakes.originSecret);
+                world.rememberBrowser, world.fakes.originSecret);
     }
 
     @Property(tries = BadInput.TRIES)

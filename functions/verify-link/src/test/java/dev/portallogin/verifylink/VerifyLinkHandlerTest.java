@@ -22,7 +22,7 @@ class VerifyLinkHandlerTest {
     private final SignInFixture world = new SignInFixture();
     private final Customer jane = world.fakes.customer(world.store, "jane@example.com", null);
     private final VerifyLinkHandler handler = new VerifyLinkHandler(world.verifyCode, world.consumeMagicLink,
-            world.sessions, world.fakes.originSecret);
+            world.sessions, world.rememberBrowser, world.fakes.originSecret);
 
     private static String cookieValue(Answer answer, String name) {
         return answer.cookies().stream().filter(cookie -> cookie.startsWith(name + "="))
@@ -98,10 +98,56 @@ class VerifyLinkHandlerTest {
                 .sendTo(handler);
 
         assertThat(signedIn.status()).isEqualTo(200);
-        assertThat(signedIn.cookies()).singleElement().asString().startsWith("__Host-portal_session=")
+        assertThat(signedIn.cookies()).hasSize(2);
+        assertThat(signedIn.cookies().get(0)).startsWith("__Host-portal_session=")
                 .contains("HttpOnly", "Secure", "Path=/").doesNotContain("Domain");
+        assertThat(signedIn.cookies().get(1)).as("the browser is remembered for 90 days")
+                .startsWith(SignInCookies.DEVICE + "=").contains("HttpOnly", "Secure", "Path=/", "Max-Age=7776000")
+                .doesNotContain("Domain");
         assertThat(session.status()).isEqualTo(200);
         assertThat(session.json()).containsEntry("customerId", jane.customerId());
+    }
+
+    @Test
+    void aPagesFormValueSpendsOnlyItsOwnLink() {
+        String linkA = world.issue(jane, BrowserToken.generate().hash()).token();
+        Answer pageA = openLink(linkA, null);
+        String linkB = world.agentLink(jane);
+
+        Answer crossed = HttpCall.to("POST /login/magic", "/login/magic")
+                .body("application/x-www-form-urlencoded", "token=" + linkB + "&form=" + formValue(pageA))
+                .header("cookie", SignInCookies.FORM + "=" + cookieValue(pageA, SignInCookies.FORM))
+                .sendTo(handler);
+
+        assertThat(crossed.status()).isEqualTo(403);
+        assertThat(crossed.cookies()).isEmpty();
+        assertThat(spent(linkB)).isFalse();
+    }
+
+    @Test
+    void signingOutFromAnotherSiteIsForbiddenWithOrWithoutASessionAndClearsNothing() {
+        Answer signedIn = HttpCall.to("POST /login/verify", "/login/verify")
+                .json(Map.of("storeId", "acme", "identifier", "jane@example.com",
+                        "code", world.issue(jane, null).code())).sendTo(handler);
+        String session = SessionCookie.NAME + "=" + cookieValue(signedIn, SessionCookie.NAME);
+
+        for (String cookie : new String[] {session, null}) {
+            for (Map<String, String> headers : java.util.List.of(Map.of("origin", "https://evil.example"),
+                    Map.of("sec-fetch-site", "cross-site"), Map.of("sec-fetch-site", "same-site"))) {
+                HttpCall call = HttpCall.to("POST /logout", "/logout");
+                for (Map.Entry<String, String> header : headers.entrySet()) {
+                    call = call.header(header.getKey(), header.getValue());
+                }
+                Answer answer = (cookie == null ? call : call.header("cookie", cookie)).sendTo(handler);
+                assertThat(answer.status()).as(headers + (cookie == null ? " without" : " with") + " a session")
+                        .isEqualTo(403);
+                assertThat(answer.cookies()).isEmpty();
+            }
+        }
+        Answer ownPage = HttpCall.to("POST /logout", "/logout").header("origin", "https://portal.acme.example")
+                .header("sec-fetch-site", "same-origin").header("cookie", session).sendTo(handler);
+        assertThat(ownPage.status()).isEqualTo(200);
+        assertThat(ownPage.cookies()).singleElement().asString().startsWith(SessionCookie.NAME + "=;");
     }
 
     @Test

@@ -94,13 +94,31 @@ class BrowserFlowsIT {
     }
 
     /** Reads the newest message to {@code recipient} in the local outbox, in a second tab, like a person would. */
+    /**
+     * The outbox's newest message to {@code recipient}, looked for again (as a person reloads) for a few seconds: a
+     * code request goes through the queue twice, once to be served and once to be sent.
+     */
     private WebElement newestMessageTo(String recipient) {
         browser.driver.switchTo().newWindow(WindowType.TAB);
-        browser.open(base + "/outbox");
-        browser.visible("section.message");
-        return browser.driver.findElements(By.cssSelector("section.message")).stream()
-                .filter(message -> recipient.equals(message.getDomAttribute("data-to")))
-                .findFirst().orElseThrow(() -> new AssertionError("no message to " + recipient + " in the outbox"));
+        for (int look = 0; look < 20; look++) {
+            browser.open(base + "/outbox");
+            browser.visible("section.message");
+            var found = browser.driver.findElements(By.cssSelector("section.message")).stream()
+                    .filter(message -> recipient.equals(message.getDomAttribute("data-to"))).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            sleep(250);
+        }
+        throw new AssertionError("no message to " + recipient + " in the outbox");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void closeTab() {

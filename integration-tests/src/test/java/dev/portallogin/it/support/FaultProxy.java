@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -86,7 +87,13 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private record Rule(Set<String> operations, AtomicInteger remaining, Failure failure, Duration delay) {
+    private record Rule(Set<String> operations, AtomicInteger remaining, Failure failure, Duration delay,
+                        double chance) {
+
+        boolean appliesTo(String operation) {
+            return operations.contains(operation) && (chance >= 1 || ThreadLocalRandom.current().nextDouble() < chance)
+                    && remaining.getAndDecrement() > 0;
+        }
     }
 
     /** One AWS call that went through, with the emulator's answer. */
@@ -104,7 +111,7 @@ public final class FaultProxy implements AutoCloseable {
     private FaultProxy(URI target) throws IOException {
         this.target = target;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/", this::forward);
         server.start();
     }
@@ -119,13 +126,19 @@ public final class FaultProxy implements AutoCloseable {
 
     /** The next {@code times} calls of any of {@code operations} get {@code failure}. */
     public FaultProxy fail(int times, Failure failure, String... operations) {
-        rules.add(new Rule(Set.of(operations), new AtomicInteger(times), failure, null));
+        rules.add(new Rule(Set.of(operations), new AtomicInteger(times), failure, null, 1));
         return this;
     }
 
     /** The next {@code times} calls of any of {@code operations} are answered {@code delay} late. */
     public FaultProxy delay(int times, Duration delay, String... operations) {
-        rules.add(new Rule(Set.of(operations), new AtomicInteger(times), null, delay));
+        rules.add(new Rule(Set.of(operations), new AtomicInteger(times), null, delay, 1));
+        return this;
+    }
+
+    /** Each call of any of {@code operations} is answered {@code delay} late with probability {@code chance}. */
+    public FaultProxy delaySometimes(double chance, Duration delay, String... operations) {
+        rules.add(new Rule(Set.of(operations), new AtomicInteger(Integer.MAX_VALUE), null, delay, chance));
         return this;
     }
 
@@ -158,10 +171,7 @@ public final class FaultProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String operation = operation(exchange, new String(body, StandardCharsets.UTF_8));
-            Rule rule = rules.stream()
-                    .filter(candidate -> candidate.operations().contains(operation)
-                            && candidate.remaining().getAndDecrement() > 0)
-                    .findFirst().orElse(null);
+            Rule rule = rules.stream().filter(candidate -> candidate.appliesTo(operation)).findFirst().orElse(null);
             if (rule != null) {
                 injected.incrementAndGet();
                 if (rule.delay() != null) {

@@ -52,13 +52,15 @@ public final class Bench {
                   int awsCalls) {
     }
 
-    /** Settings that keep repeated calls representative: no rate limits, no attempt caps, no response floor. */
+    /** Settings that keep repeated calls representative: no rate limits, no attempt caps. */
     private static final Map<String, String> BENCH_ENVIRONMENT = Map.of(
             "IDENTIFIER_RATE_LIMITS", "1000000/1",
             "SOURCE_IP_RATE_LIMITS", "1000000/1",
+            "CUSTOMER_CODE_LIMITS", "1000000/1",
+            "VERIFY_IP_RATE_LIMITS", "1000000/1",
             "MAX_CODE_ATTEMPTS", "1000000",
             "MAX_CONSECUTIVE_CODE_FAILURES", "1000000",
-            "MIN_RESPONSE_MILLIS", "0");
+            "MAX_CODE_FAILURES_PER_NETWORK", "1000000");
 
     private final Path root;
     private final int coldStarts;

@@ -6,6 +6,8 @@ import dev.portallogin.core.adapter.dynamodb.DynamoDbCustomerDirectory;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbDeliveryRecords;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbLoginStore;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbRateLimiter;
+import dev.portallogin.core.adapter.dynamodb.DynamoDbSignInContext;
+import dev.portallogin.core.adapter.dynamodb.DynamoDbTrustedDevices;
 import dev.portallogin.core.adapter.secrets.SecretsManagerSecret;
 import dev.portallogin.core.adapter.ses.SesMailer;
 import dev.portallogin.core.adapter.sns.SnsSmsSender;
@@ -116,6 +118,14 @@ public final class AwsClients {
 
     public DynamoDbRateLimiter rateLimiter() {
         return new DynamoDbRateLimiter(dynamoDb(), config.loginTable());
+    }
+
+    public DynamoDbSignInContext signInContext() {
+        return new DynamoDbSignInContext(dynamoDb(), config.directoryTable(), config.loginTable());
+    }
+
+    public DynamoDbTrustedDevices trustedDevices() {
+        return new DynamoDbTrustedDevices(dynamoDb(), config.loginTable());
     }
 
     public DynamoDbDeliveryRecords deliveryRecords() {

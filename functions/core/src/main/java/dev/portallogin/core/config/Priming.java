@@ -2,6 +2,7 @@ package dev.portallogin.core.config;
 
 import dev.portallogin.core.adapter.sqs.QueuedMessages;
 import dev.portallogin.core.adapter.sqs.SqsDeliveryQueue;
+import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Digests;
 import dev.portallogin.core.domain.EmailAddress;
@@ -10,6 +11,7 @@ import dev.portallogin.core.domain.LoginCode;
 import dev.portallogin.core.domain.LoginMessages;
 import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.domain.PhoneNumber;
+import dev.portallogin.core.domain.SourceNetwork;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.http.ApiResponse;
 import dev.portallogin.core.http.LambdaEntry;
@@ -30,6 +32,7 @@ import org.crac.Resource;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -166,6 +169,8 @@ public final class Priming implements Resource {
         dynamoDb.deleteItem(request -> request.tableName("primed").key(KEY));
         dynamoDb.query(request -> request.tableName("primed").keyConditionExpression("pk = :v")
                 .expressionAttributeValues(values).limit(1));
+        dynamoDb.batchGetItem(request -> request.requestItems(Map.of("primed",
+                KeysAndAttributes.builder().keys(KEY).consistentRead(true).build())));
         dynamoDb.transactWriteItems(request -> request.clientRequestToken("primed").transactItems(
                 TransactWriteItem.builder().put(put -> put.tableName("primed").item(KEY)).build(),
                 TransactWriteItem.builder().update(update -> update.tableName("primed").key(KEY)
@@ -190,7 +195,13 @@ public final class Priming implements Resource {
         offline.mailer().send(login);
         offline.smsSender().send(customer.phoneE164(), "primed");
         OutgoingMessage queued = new OutgoingMessage("primed", "login", Instant.EPOCH.plus(lifetime), login, null);
-        new SqsDeliveryQueue(offline.signedCall("sqs", "sqs"), "https://sqs.us-east-1.amazonaws.com/0/primed")
-                .enqueue(List.of(QueuedMessages.fromJson(QueuedMessages.toJson(queued)).orElseThrow()));
+        SqsDeliveryQueue queue = new SqsDeliveryQueue(offline.signedCall("sqs", "sqs"),
+                "https://sqs.us-east-1.amazonaws.com/0/primed");
+        queue.enqueue(List.of(QueuedMessages.fromJson(QueuedMessages.toJson(queued)).orElseThrow()));
+        CodeRequest request = new CodeRequest("primed", store.storeId(), email.lookupKey(),
+                SourceNetwork.of("198.51.100.1").key(), null, Digests.sha256("primed"), Instant.EPOCH,
+                Instant.EPOCH.plus(lifetime));
+        queue.enqueue(QueuedMessages.requestFromJson(QueuedMessages.toJson(request)).orElseThrow());
+        SourceNetwork.of("2001:db8::1");
     }
 }

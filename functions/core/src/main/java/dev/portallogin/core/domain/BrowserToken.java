@@ -24,6 +24,17 @@ public final class BrowserToken extends RandomSecret {
         return RandomSecret.canonical(raw).map(BrowserToken::new);
     }
 
+    /** A value only this token and {@code subject} together give: a page's form carries it for its own link. */
+    public String boundTo(String subject) {
+        return Digests.sha256(value() + "\n" + subject);
+    }
+
+    /** Whether {@code presented} is {@link #boundTo}({@code subject}), compared in constant time. */
+    public boolean vouchesFor(String subject, String presented) {
+        return subject != null && presented != null && MessageDigest.isEqual(
+                boundTo(subject).getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Whether {@code other} is this same value, compared in constant time. */
     public boolean sameAs(String other) {
         return other != null && MessageDigest.isEqual(value().getBytes(StandardCharsets.UTF_8),

@@ -14,16 +14,18 @@ import java.util.Optional;
  * @param credentialsRevokedAt    codes, links and sessions from before this instant no longer work; null when never
  * @param consecutiveCodeFailures wrong codes since the last successful sign-in (or unlock)
  * @param lastCodeFailureAt       when the last of them was counted; code sign-in locks from there, or null
+ * @param previousEmail           the address an agent changed away from, which the notice of the change may go to;
+ *                                null when the email never changed
  */
 public record Customer(String storeId, String customerId, String email, String phoneE164, String firstName,
                        String lastName, boolean emailBouncing, boolean emailComplained, Instant credentialsRevokedAt,
-                       int consecutiveCodeFailures, Instant lastCodeFailureAt) {
+                       int consecutiveCodeFailures, Instant lastCodeFailureAt, String previousEmail) {
 
     /** A customer as imported: no complaint, no revocation, no failed codes. */
     public Customer(String storeId, String customerId, String email, String phoneE164, String firstName,
                     String lastName, boolean emailBouncing, Instant credentialsRevokedAt) {
         this(storeId, customerId, email, phoneE164, firstName, lastName, emailBouncing, false, credentialsRevokedAt,
-                0, null);
+                0, null, null);
     }
 
     /**

@@ -14,6 +14,9 @@ import java.util.UUID;
  */
 public record OutgoingMessage(String id, String purpose, Instant expiresAt, EmailMessage email, SmsMessage sms) {
 
+    /** The notice of an email change, the one message that may go to the address just replaced. */
+    public static final String EMAIL_CHANGED = "email-changed";
+
     public OutgoingMessage {
         if ((email == null) == (sms == null)) {
             throw new IllegalArgumentException("a message goes to exactly one channel");

@@ -17,6 +17,20 @@ public record RequestOrigin(String origin, String fetchSite) {
         return new RequestOrigin(null, null);
     }
 
+    /**
+     * For a request no store can be told for: a browser page that names itself ({@code Origin}) must also say it
+     * is the same origin as the request ({@code Sec-Fetch-Site}, which every current browser sends with it).
+     *
+     * @throws ForbiddenOrigin otherwise
+     */
+    public void requireSameOrigin() {
+        Optional<String> site = Optional.ofNullable(fetchSite).map(value -> value.toLowerCase(Locale.ROOT));
+        boolean sameOrigin = site.filter(value -> value.equals("same-origin")).isPresent();
+        if ((origin != null && !sameOrigin) || (site.isPresent() && !sameOrigin && !site.get().equals("none"))) {
+            throw new ForbiddenOrigin();
+        }
+    }
+
     /** @throws ForbiddenOrigin when the browser says another site than the store's portal sent it */
     public void requireSameSiteAs(Store store) {
         if (origin != null) {

@@ -12,6 +12,12 @@ public interface AuditLog {
     /** Adds an entry; never overwrites one. */
     void record(AuditEntry entry);
 
+    /**
+     * Makes the round trip {@link #record} makes, writing nothing: for a refusal about an identifier that is no
+     * customer, so that it takes as long as a customer's refusal, which is recorded.
+     */
+    void recordNothing(String storeId);
+
     /** The customer's entries, newest first, at most {@code limit}. */
     List<AuditEntry> list(String storeId, String customerId, int limit);
 }

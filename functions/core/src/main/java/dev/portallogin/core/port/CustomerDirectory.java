@@ -103,6 +103,14 @@ public interface CustomerDirectory {
     boolean markEmailProblem(String storeId, String customerId, EmailAddress address, EmailProblem problem,
                              AuditEntry audit);
 
+    /**
+     * The id of the customer who owns this email address or phone number in the store: one read of the entry that
+     * names the owner, and no more, whether or not there is one.
+     */
+    default Optional<String> findCustomerId(String storeId, Identifier identifier) {
+        return findCustomer(storeId, identifier).map(Customer::customerId);
+    }
+
     /** The customer who owns this email address or phone number in the store. */
     default Optional<Customer> findCustomer(String storeId, Identifier identifier) {
         if (identifier.email().isPresent()) {

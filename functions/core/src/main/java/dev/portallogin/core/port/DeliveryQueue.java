@@ -1,5 +1,6 @@
 package dev.portallogin.core.port;
 
+import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.OutgoingMessage;
 import java.util.List;
 
@@ -11,4 +12,7 @@ public interface DeliveryQueue {
 
     /** Hands over all of {@code messages}, or throws {@link DeliveryException} when any could not be handed over. */
     void enqueue(List<OutgoingMessage> messages);
+
+    /** Hands over a customer's ask for a code, to be served after the queue; throws {@link DeliveryException}. */
+    void enqueue(CodeRequest request);
 }

@@ -53,8 +53,11 @@ public interface LoginStore {
      */
     void issueCustomerLogin(StoredCode code, StoredLink link);
 
-    /** Issues an agent's magic link; it lives beside any customer-requested link until used, expired or revoked. */
-    void issueAgentLink(StoredLink link);
+    /**
+     * Issues an agent's magic link together with the audit entry that says who made it, in one transaction: no link
+     * exists without its entry. It lives beside any customer-requested link until used, expired or revoked.
+     */
+    void issueAgentLink(StoredLink link, AuditEntry audit);
 
     /**
      * Counts one attempt at the customer's live code before anyone compares it. Returns the code with the attempt

@@ -22,11 +22,29 @@ public interface RateLimiter {
     /** Records one request under {@code key} at {@code now} unless that would break one of {@code limits}. */
     Decision tryAcquire(String key, List<RateLimit> limits, Instant now);
 
+    /** One key's counter and the limits it is held to. */
+    record Count(String key, List<RateLimit> limits) {
+    }
+
+    /**
+     * Records one request under every key at {@code now}, or under none when any of them would break its limits:
+     * the decisions, one per count in order, are all allowed or the refused ones say how long to wait. One read and
+     * one write for all the keys together.
+     */
+    List<Decision> tryAcquireAll(List<Count> counts, Instant now);
+
     /**
      * Counts one request under {@code key} in the current fixed window of {@code limit} (one conditional write, no
      * read): for ceilings on busy keys, a whole store's traffic, where keeping every request's time would not do.
      */
     Decision tryCount(String key, RateLimit limit, Instant now);
+
+    /**
+     * Checks the ceiling {@link #tryCount} keeps under {@code key} without counting toward it, in the same single
+     * write (the request is tallied aside): a request that must not count, such as a code typed for an identifier
+     * with no live code, takes the same round trip as one that does, and is refused while the ceiling is reached.
+     */
+    Decision tally(String key, RateLimit limit, Instant now);
 
     /**
      * Takes back a request recorded by {@link #tryAcquire} that was never served (the code could not be

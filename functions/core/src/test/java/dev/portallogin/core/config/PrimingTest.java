@@ -51,9 +51,9 @@ class PrimingTest {
 
         assertThat(operations).containsExactlyInAnyOrder(
                 "DynamoDB_20120810.GetItem", "DynamoDB_20120810.PutItem", "DynamoDB_20120810.UpdateItem",
-                "DynamoDB_20120810.DeleteItem", "DynamoDB_20120810.Query", "DynamoDB_20120810.TransactWriteItems",
-                "email.eu-west-1.amazonaws.com/v2/email/outbound-emails", "sns.eu-west-1.amazonaws.com/",
-                "AmazonSQS.SendMessageBatch");
+                "DynamoDB_20120810.DeleteItem", "DynamoDB_20120810.Query", "DynamoDB_20120810.BatchGetItem",
+                "DynamoDB_20120810.TransactWriteItems", "email.eu-west-1.amazonaws.com/v2/email/outbound-emails",
+                "sns.eu-west-1.amazonaws.com/", "AmazonSQS.SendMessageBatch", "AmazonSQS.SendMessageBatch");
     }
 
     @Test

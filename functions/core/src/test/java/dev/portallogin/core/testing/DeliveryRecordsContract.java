@@ -17,13 +17,15 @@ public abstract class DeliveryRecordsContract {
     }
 
     @Test
-    void aMessageIsDeliveredOnlyOnceItIsRecorded() {
+    void aMessageIsClaimedOnceUntilItsClaimIsGivenBack() {
         String messageId = UUID.randomUUID().toString();
-        assertThat(ports.deliveryRecords().wasDelivered(messageId)).isFalse();
+        Instant keepUntil = Instant.now().plusSeconds(3600);
 
-        ports.deliveryRecords().recordDelivered(messageId, Instant.now().plusSeconds(3600));
+        assertThat(ports.deliveryRecords().claim(messageId, keepUntil)).isTrue();
+        assertThat(ports.deliveryRecords().claim(messageId, keepUntil)).isFalse();
+        ports.deliveryRecords().release(messageId);
 
-        assertThat(ports.deliveryRecords().wasDelivered(messageId)).isTrue();
-        assertThat(ports.deliveryRecords().wasDelivered(UUID.randomUUID().toString())).isFalse();
+        assertThat(ports.deliveryRecords().claim(messageId, keepUntil)).isTrue();
+        assertThat(ports.deliveryRecords().claim(UUID.randomUUID().toString(), keepUntil)).isTrue();
     }
 }

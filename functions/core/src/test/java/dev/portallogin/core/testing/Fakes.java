@@ -6,7 +6,9 @@ import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
 import dev.portallogin.core.port.CodeKey;
 import dev.portallogin.core.port.OriginSecret;
+import dev.portallogin.core.port.SignInContext;
 import dev.portallogin.core.testing.Recording.InMemoryDeliveryRecords;
+import dev.portallogin.core.testing.Recording.InMemoryTrustedDevices;
 import dev.portallogin.core.testing.Recording.RecordingDeliveryQueue;
 import dev.portallogin.core.testing.Recording.RecordingMailer;
 import dev.portallogin.core.testing.Recording.RecordingSmsSender;
@@ -35,13 +37,16 @@ public final class Fakes {
     public final RecordingMailer mailer = new RecordingMailer();
     public final RecordingSmsSender sms = new RecordingSmsSender();
     public final InMemoryDeliveryRecords deliveryRecords = new InMemoryDeliveryRecords();
+    public final InMemoryTrustedDevices devices = new InMemoryTrustedDevices();
+    public final SignInContext signInContext = (storeId, deviceHash) ->
+            new SignInContext.Context(directory.findStore(storeId), devices.find(deviceHash));
     public final CodeKey codeKey = () -> "unit-test-code-key".getBytes(StandardCharsets.UTF_8);
     public final OriginSecret originSecret = ORIGIN_SECRET::equals;
     private int customers;
 
-    /** The functions' configuration with the template's defaults, no response floor, and {@code overrides}. */
+    /** The functions' configuration with the template's defaults and {@code overrides}. */
     public Config config(String... overrides) {
-        Map<String, String> environment = new HashMap<>(Map.of("MIN_RESPONSE_MILLIS", "0",
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "CODE_KEY_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:code-key",
                 "DELIVERY_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/delivery"));
         for (int i = 0; i + 1 < overrides.length; i += 2) {

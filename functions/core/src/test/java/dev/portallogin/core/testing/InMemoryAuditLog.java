@@ -18,6 +18,11 @@ public final class InMemoryAuditLog implements AuditLog {
     }
 
     @Override
+    public void recordNothing(String storeId) {
+        // Nothing: in memory there is no round trip to match.
+    }
+
+    @Override
     public synchronized List<AuditEntry> list(String storeId, String customerId, int limit) {
         List<AuditEntry> trail = new ArrayList<>();
         for (int i = entries.size() - 1; i >= 0; i--) {

@@ -168,7 +168,7 @@ public final class InMemoryCustomerDirectory implements CustomerDirectory {
         owners.put(claim, current.customerId());
         customers.put(key(current.storeId(), current.customerId()), new Customer(stored.storeId(),
                 stored.customerId(), email.value(), stored.phoneE164(), stored.firstName(), stored.lastName(), false,
-                false, now, stored.consecutiveCodeFailures(), stored.lastCodeFailureAt()));
+                false, now, stored.consecutiveCodeFailures(), stored.lastCodeFailureAt(), stored.email()));
         audit.record(entry);
         return EmailChange.CHANGED;
     }
@@ -178,7 +178,7 @@ public final class InMemoryCustomerDirectory implements CustomerDirectory {
         return update(storeId, customerId, entry, customer -> new Customer(customer.storeId(),
                 customer.customerId(), customer.email(), customer.phoneE164(), customer.firstName(),
                 customer.lastName(), customer.emailBouncing(), customer.emailComplained(), now,
-                customer.consecutiveCodeFailures(), customer.lastCodeFailureAt()));
+                customer.consecutiveCodeFailures(), customer.lastCodeFailureAt(), customer.previousEmail()));
     }
 
     @Override
@@ -217,7 +217,7 @@ public final class InMemoryCustomerDirectory implements CustomerDirectory {
                 found.email(), found.phoneE164(), found.firstName(), found.lastName(),
                 found.emailBouncing() || problem == EmailProblem.BOUNCING,
                 found.emailComplained() || problem == EmailProblem.COMPLAINED, found.credentialsRevokedAt(),
-                found.consecutiveCodeFailures(), found.lastCodeFailureAt()));
+                found.consecutiveCodeFailures(), found.lastCodeFailureAt(), found.previousEmail()));
     }
 
     /** What a successful sign-in does to the customer (the login store calls it inside its own step). */
@@ -243,6 +243,6 @@ public final class InMemoryCustomerDirectory implements CustomerDirectory {
     private static Customer failures(Customer customer, int count, Instant at) {
         return new Customer(customer.storeId(), customer.customerId(), customer.email(), customer.phoneE164(),
                 customer.firstName(), customer.lastName(), customer.emailBouncing(), customer.emailComplained(),
-                customer.credentialsRevokedAt(), count, at);
+                customer.credentialsRevokedAt(), count, at, customer.previousEmail());
     }
 }

@@ -44,10 +44,11 @@ public final class InMemoryLoginStore implements LoginStore {
     }
 
     @Override
-    public synchronized void issueAgentLink(StoredLink link) {
+    public synchronized void issueAgentLink(StoredLink link, AuditEntry entry) {
         if (links.putIfAbsent(link.tokenHash(), link) != null) {
             throw new IllegalStateException("a 256-bit link hash collided");
         }
+        audit.record(entry);
     }
 
     @Override

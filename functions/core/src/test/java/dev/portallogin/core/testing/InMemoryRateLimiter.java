@@ -30,6 +30,20 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
+    public synchronized List<Decision> tryAcquireAll(List<Count> counts, Instant now) {
+        List<Decision> decisions = new ArrayList<>();
+        for (Count count : counts) {
+            Duration wait = SlidingWindow.waitFor(SlidingWindow.stillCounting(hits.getOrDefault(count.key(), List.of()),
+                    count.limits(), now), count.limits(), now);
+            decisions.add(wait.isZero() ? Decision.allow(now) : Decision.refuse(wait));
+        }
+        if (decisions.stream().allMatch(Decision::allowed)) {
+            counts.forEach(count -> tryAcquire(count.key(), count.limits(), now));
+        }
+        return decisions;
+    }
+
+    @Override
     public synchronized Decision tryCount(String key, RateLimit limit, Instant now) {
         long start = SlidingWindow.fixedWindowStart(limit, now);
         String window = key + "#" + start;
@@ -38,6 +52,15 @@ public final class InMemoryRateLimiter implements RateLimiter {
             return Decision.refuse(Duration.ofMillis(start + limit.window().toMillis() - now.toEpochMilli()));
         }
         fixedWindows.put(window, counted + 1);
+        return Decision.allow(now);
+    }
+
+    @Override
+    public synchronized Decision tally(String key, RateLimit limit, Instant now) {
+        long start = SlidingWindow.fixedWindowStart(limit, now);
+        if (fixedWindows.getOrDefault(key + "#" + start, 0) >= limit.count()) {
+            return Decision.refuse(Duration.ofMillis(start + limit.window().toMillis() - now.toEpochMilli()));
+        }
         return Decision.allow(now);
     }
 

@@ -68,7 +68,8 @@ public abstract class LoginStoreContract {
     private StoredLink agentLink(Instant at) {
         StoredLink link = new StoredLink(MagicLinkToken.generate().hash(), store.storeId(), jane.customerId(),
                 "agent", at, at.plus(LIFETIME), null, null);
-        ports.logins().issueAgentLink(link);
+        ports.logins().issueAgentLink(link, new AuditEntry(store.storeId(), jane.customerId(),
+                "magic_link_generated", Actor.trustedBackend("agent-1"), at, Map.of()));
         return link;
     }
 
@@ -193,7 +194,8 @@ public abstract class LoginStoreContract {
         assertThat(ports.logins().consumeLink(agent, session("agent-link", NOW), NOW.plusSeconds(2),
                 signIn("agent-link", NOW))).isFalse();
         assertThat(ports.auditLog().list(store.storeId(), jane.customerId(), 10)).extracting(AuditEntry::action)
-                .containsExactly("credentials_revoked");
+                .as("no sign-in, and the agent's link came with its entry")
+                .containsExactly("credentials_revoked", "magic_link_generated");
     }
 
     @Test

@@ -78,4 +78,31 @@ public abstract class RateLimiterContract {
         assertThat(fourth.retryAfter()).isEqualTo(Duration.ofSeconds(20));
         assertThat(ports.rateLimiter().tryCount(key, threeAMinute, NOW.plusSeconds(30)).allowed()).isTrue();
     }
+
+    @Test
+    void severalKeysAreCountedTogetherOrNotAtAll() {
+        String other = key + "-other";
+        List<RateLimiter.Count> both = List.of(new RateLimiter.Count(key, TWO_A_MINUTE),
+                new RateLimiter.Count(other, RateLimit.parseList("1/60")));
+
+        assertThat(ports.rateLimiter().tryAcquireAll(both, NOW)).allMatch(Decision::allowed);
+        List<Decision> second = ports.rateLimiter().tryAcquireAll(both, NOW.plusSeconds(10));
+
+        assertThat(second).extracting(Decision::allowed).containsExactly(true, false);
+        assertThat(second.get(1).retryAfter()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(ports.rateLimiter().tryAcquire(key, TWO_A_MINUTE, NOW.plusSeconds(20)).allowed())
+                .as("the refused pair counted nothing under the first key").isTrue();
+    }
+
+    @Test
+    void aTalliedRequestMeetsTheCeilingWithoutCountingTowardIt() {
+        RateLimit twoAMinute = new RateLimit(2, Duration.ofMinutes(1));
+        for (int i = 0; i < 5; i++) {
+            assertThat(ports.rateLimiter().tally(key, twoAMinute, NOW).allowed()).isTrue();
+        }
+        ports.rateLimiter().tryCount(key, twoAMinute, NOW);
+        ports.rateLimiter().tryCount(key, twoAMinute, NOW);
+
+        assertThat(ports.rateLimiter().tally(key, twoAMinute, NOW).allowed()).as("refused at the ceiling").isFalse();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.portallogin.core.testing;
 
+import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.port.DeliveryException;
@@ -7,6 +8,7 @@ import dev.portallogin.core.port.DeliveryQueue;
 import dev.portallogin.core.port.DeliveryRecords;
 import dev.portallogin.core.port.Mailer;
 import dev.portallogin.core.port.SmsSender;
+import dev.portallogin.core.port.TrustedDevices;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The ports that send things, recording what they were given, and failing on request. */
 public final class Recording {
@@ -63,7 +66,16 @@ public final class Recording {
     /** The delivery queue: what was handed over, in order; a queued failure fails the next hand-over. */
     public static final class RecordingDeliveryQueue implements DeliveryQueue {
         public final List<OutgoingMessage> queued = new ArrayList<>();
+        public final List<CodeRequest> requests = new ArrayList<>();
         private final Deque<DeliveryException> failures = new ArrayDeque<>();
+
+        @Override
+        public synchronized void enqueue(CodeRequest request) {
+            if (!failures.isEmpty()) {
+                throw failures.poll();
+            }
+            requests.add(request);
+        }
 
         public void failNext(DeliveryException failure) {
             failures.add(failure);
@@ -88,16 +100,31 @@ public final class Recording {
 
     /** {@link DeliveryRecords} in memory. */
     public static final class InMemoryDeliveryRecords implements DeliveryRecords {
-        private final Map<String, Instant> delivered = new HashMap<>();
+        private final Map<String, Instant> claimed = new HashMap<>();
 
         @Override
-        public synchronized boolean wasDelivered(String messageId) {
-            return delivered.containsKey(messageId);
+        public synchronized boolean claim(String messageId, Instant keepUntil) {
+            return claimed.putIfAbsent(messageId, keepUntil) == null;
         }
 
         @Override
-        public synchronized void recordDelivered(String messageId, Instant keepUntil) {
-            delivered.put(messageId, keepUntil);
+        public synchronized void release(String messageId) {
+            claimed.remove(messageId);
+        }
+    }
+
+    /** {@link TrustedDevices} in memory. */
+    public static final class InMemoryTrustedDevices implements TrustedDevices {
+        private final Map<String, TrustedDevice> devices = new HashMap<>();
+
+        @Override
+        public synchronized void remember(TrustedDevice device) {
+            devices.put(device.deviceHash(), device);
+        }
+
+        @Override
+        public synchronized Optional<TrustedDevice> find(String deviceHash) {
+            return Optional.ofNullable(devices.get(deviceHash));
         }
     }
 }

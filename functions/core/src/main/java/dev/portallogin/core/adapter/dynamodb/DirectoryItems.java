@@ -64,6 +64,7 @@ public final class DirectoryItems {
     static final String CREDENTIALS_REVOKED_AT = "credentialsRevokedAt";
     static final String CONSECUTIVE_CODE_FAILURES = "consecutiveCodeFailures";
     static final String LAST_CODE_FAILURE_AT = "lastCodeFailureAt";
+    static final String PREVIOUS_EMAIL = "previousEmail";
     static final String SUBSCRIPTION_ID = "subscriptionId";
     static final String STATUS = "status";
 
@@ -137,7 +138,7 @@ public final class DirectoryItems {
                 string(item, FIRST_NAME), string(item, LAST_NAME), flag(item, EMAIL_BOUNCING),
                 flag(item, EMAIL_COMPLAINED), instantFromMillis(item, CREDENTIALS_REVOKED_AT),
                 (int) Attributes.number(item, CONSECUTIVE_CODE_FAILURES),
-                instantFromMillis(item, LAST_CODE_FAILURE_AT));
+                instantFromMillis(item, LAST_CODE_FAILURE_AT), string(item, PREVIOUS_EMAIL));
     }
 
     /** An entry claiming {@code sortKey} (an email or phone key) for one customer of the store. */

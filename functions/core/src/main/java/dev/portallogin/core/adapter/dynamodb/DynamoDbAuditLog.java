@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** {@link AuditLog} on the audit table ({@link AuditItems}): conditional puts and queries, nothing else. */
 public record DynamoDbAuditLog(DynamoDbClient dynamoDb, String table) implements AuditLog {
@@ -16,6 +17,20 @@ public record DynamoDbAuditLog(DynamoDbClient dynamoDb, String table) implements
         dynamoDb.putItem(request -> request.tableName(table).item(put.item())
                 .conditionExpression(put.conditionExpression())
                 .expressionAttributeNames(put.expressionAttributeNames()));
+    }
+
+    @Override
+    public void recordNothing(String storeId) {
+        // A put under a partition no customer can have (ids hold no "~"), on a condition that cannot hold there.
+        try {
+            dynamoDb.putItem(request -> request.tableName(table)
+                    .item(Map.of(AuditItems.PK, AttributeValue.fromS(AuditItems.partition(storeId, "~")),
+                            AuditItems.SK, AttributeValue.fromS("~")))
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", AuditItems.PK)));
+        } catch (ConditionalCheckFailedException expected) {
+            // Nothing was written, as intended.
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import static dev.portallogin.core.adapter.dynamodb.Attributes.s;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.Identifier;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
 import dev.portallogin.core.port.CustomerDirectory;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -58,6 +60,14 @@ public record DynamoDbCustomerDirectory(DynamoDbClient dynamoDb, String table, S
     @Override
     public Optional<Customer> findCustomerByPhone(String storeId, String phoneE164) {
         return findOwner(storeId, DirectoryItems.PHONE_PREFIX + phoneE164);
+    }
+
+    @Override
+    public Optional<String> findCustomerId(String storeId, Identifier identifier) {
+        String entry = identifier.email().isPresent()
+                ? DirectoryItems.EMAIL_PREFIX + identifier.email().get().lookupKey()
+                : DirectoryItems.PHONE_PREFIX + identifier.phone().orElseThrow().e164();
+        return Reads.get(dynamoDb, table, DirectoryItems.key(storeId, entry)).map(DirectoryItems::ownerOf);
     }
 
     @Override
@@ -144,13 +154,16 @@ public record DynamoDbCustomerDirectory(DynamoDbClient dynamoDb, String table, S
                 .update(CUSTOMER_UNCHANGED, Update.builder()
                         .tableName(table)
                         .key(DirectoryItems.customerKey(storeId, customerId))
+                        // The old address is kept so that the notice of the change, and only it, may go there.
                         .updateExpression("SET #email = :email, #bouncing = :false, #complained = :false, "
-                                + "#revokedAt = :now")
+                                + "#revokedAt = :now" + (current.email() == null ? " REMOVE #previous"
+                                : ", #previous = :old"))
                         .conditionExpression(unchangedSinceRead)
                         .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK, "#email", DirectoryItems.EMAIL,
                                 "#bouncing", DirectoryItems.EMAIL_BOUNCING,
                                 "#complained", DirectoryItems.EMAIL_COMPLAINED,
-                                "#revokedAt", DirectoryItems.CREDENTIALS_REVOKED_AT))
+                                "#revokedAt", DirectoryItems.CREDENTIALS_REVOKED_AT,
+                                "#previous", DirectoryItems.PREVIOUS_EMAIL))
                         .expressionAttributeValues(values)
                         .build())
                 // Two agents giving one address to two customers: the second finds it claimed and is refused.
@@ -237,10 +250,13 @@ public record DynamoDbCustomerDirectory(DynamoDbClient dynamoDb, String table, S
                             "#failures", DirectoryItems.CONSECUTIVE_CODE_FAILURES,
                             "#failedAt", DirectoryItems.LAST_CODE_FAILURE_AT))
                     .expressionAttributeValues(Map.of(":zero", Attributes.n(0), ":one", Attributes.n(1),
-                            ":limit", Attributes.n(limit), ":now", Attributes.epochMillis(now))));
+                            ":limit", Attributes.n(limit), ":now", Attributes.epochMillis(now)))
+                    // The refusal carries the record, so no second read tells a missing customer from a locked one.
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Guess.COUNTED;
         } catch (ConditionalCheckFailedException lockedOrMissing) {
-            Optional<Customer> customer = findCustomer(storeId, customerId);
+            Optional<Customer> customer = lockedOrMissing.hasItem() && !lockedOrMissing.item().isEmpty()
+                    ? Optional.of(DirectoryItems.customer(lockedOrMissing.item())) : Optional.empty();
             if (customer.isEmpty()) {
                 return Guess.NO_CUSTOMER;
             }

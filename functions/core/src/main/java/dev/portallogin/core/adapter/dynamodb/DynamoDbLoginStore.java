@@ -59,10 +59,14 @@ public record DynamoDbLoginStore(DynamoDbClient dynamoDb, String table, String d
     }
 
     @Override
-    public void issueAgentLink(StoredLink link) {
-        Put put = newLink(link);
-        dynamoDb.putItem(request -> request.tableName(table).item(put.item())
-                .conditionExpression(put.conditionExpression()));
+    public void issueAgentLink(StoredLink link, AuditEntry audit) {
+        Transaction.Outcome outcome = new Transaction()
+                .put("new link", newLink(link))
+                .put(null, AuditItems.put(auditTable, audit))
+                .commit(dynamoDb);
+        if (!outcome.committed()) {
+            throw new IllegalStateException("a 256-bit link hash collided");
+        }
     }
 
     @Override

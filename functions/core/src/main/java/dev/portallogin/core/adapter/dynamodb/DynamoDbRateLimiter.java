@@ -17,17 +17,21 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 
 /**
  * {@link RateLimiter} with exact sliding windows (the rule is {@link SlidingWindow}'s): one item per key in the
  * login table holds the times of the requests still inside the longest window, and a version number. Each request
  * reads the item, decides, and writes it back only if nobody else wrote in between (optimistic locking), so parallel
- * requests in many containers are counted exactly. Keys are stored hashed: the table never holds an email, phone
- * number or IP address. Ceilings on whole stores use fixed windows, one conditional counter each.
+ * requests in many containers are counted exactly; several keys together are read in one batch and written in one
+ * transaction. Keys are stored hashed: the table never holds an email, phone number or IP address. Ceilings on
+ * whole stores use fixed windows, one conditional counter each.
  */
 public class DynamoDbRateLimiter implements RateLimiter {
 
     private static final String HITS = "hits";
+    /** Requests that met a ceiling without counting toward it. */
+    private static final String TALLIED = "tallied";
     private static final String VERSION = "version";
     /** Parallel writers on one key beyond this many retries are simply refused for a second. */
     private static final int MAX_WRITE_ATTEMPTS = 8;
@@ -60,16 +64,65 @@ public class DynamoDbRateLimiter implements RateLimiter {
     }
 
     @Override
+    public List<Decision> tryAcquireAll(List<Count> counts, Instant now) {
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            Map<String, Counter> counters = readAll(counts);
+            List<Decision> decisions = new ArrayList<>();
+            Transaction writes = new Transaction();
+            for (Count count : counts) {
+                Counter counter = counters.getOrDefault(count.key(), new Counter(List.of(), 0, 0));
+                List<Long> recent = SlidingWindow.stillCounting(counter.hits(), count.limits(), now);
+                Duration wait = SlidingWindow.waitFor(recent, count.limits(), now);
+                decisions.add(wait.isZero() ? Decision.allow(now) : Decision.refuse(wait));
+                List<Long> updated = new ArrayList<>(recent);
+                updated.add(now.toEpochMilli());
+                writes.put(count.key(), put(count.key(), updated, counter.version(),
+                        now.plus(RateLimit.longestWindow(count.limits()))));
+            }
+            if (decisions.stream().anyMatch(decision -> !decision.allowed())) {
+                return decisions;
+            }
+            if (writes.commit(dynamoDb).committed()) {
+                return decisions;
+            }
+        }
+        return counts.stream().map(count -> Decision.refuse(Duration.ofSeconds(1))).toList();
+    }
+
+    /** Every counter of {@code counts} in one strongly consistent batch read. */
+    private Map<String, Counter> readAll(List<Count> counts) {
+        Map<String, String> keyOfPk = new HashMap<>();
+        counts.forEach(count -> keyOfPk.put(key(count.key()).get(LoginItems.PK).s(), count.key()));
+        Map<String, Counter> counters = new HashMap<>();
+        for (Map<String, AttributeValue> item : Reads.batch(dynamoDb, table,
+                counts.stream().map(count -> key(count.key())).toList())) {
+            counters.put(keyOfPk.get(item.get(LoginItems.PK).s()), counter(item));
+        }
+        return counters;
+    }
+
+    @Override
     public Decision tryCount(String key, RateLimit limit, Instant now) {
+        return countInWindow(key, limit, now, HITS);
+    }
+
+    @Override
+    public Decision tally(String key, RateLimit limit, Instant now) {
+        return countInWindow(key, limit, now, TALLIED);
+    }
+
+    /** One conditional write: adds one to {@code counter} unless the window's hits reached the limit. */
+    private Decision countInWindow(String key, RateLimit limit, Instant now, String counter) {
         long windowStart = SlidingWindow.fixedWindowStart(limit, now);
         Instant windowEnd = Instant.ofEpochMilli(windowStart + limit.window().toMillis());
         try {
             dynamoDb.updateItem(request -> request
                     .tableName(table)
                     .key(Map.of(LoginItems.PK, s("rate#" + Digests.sha256(key) + "#" + windowStart)))
-                    .updateExpression("ADD #hits :one SET #expiresAt = :end")
+                    .updateExpression("ADD #counter :one SET #expiresAt = :end")
                     .conditionExpression("attribute_not_exists(#hits) OR #hits < :limit")
-                    .expressionAttributeNames(Map.of("#hits", HITS, "#expiresAt", LoginItems.EXPIRES_AT))
+                    .expressionAttributeNames(Map.of("#hits", HITS, "#counter", counter,
+                            "#expiresAt", LoginItems.EXPIRES_AT))
                     .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit.count()),
                             ":end", epochSeconds(windowEnd))));
             return Decision.allow(now);
@@ -97,29 +150,40 @@ public class DynamoDbRateLimiter implements RateLimiter {
     }
 
     private Counter read(String key) {
-        return Reads.get(dynamoDb, table, key(key)).map(item -> new Counter(
-                        item.getOrDefault(HITS, AttributeValue.fromL(List.of())).l().stream()
-                                .map(hit -> Long.parseLong(hit.n())).toList(),
-                        Attributes.number(item, VERSION), Attributes.number(item, LoginItems.EXPIRES_AT)))
+        return Reads.get(dynamoDb, table, key(key)).map(DynamoDbRateLimiter::counter)
                 .orElse(new Counter(List.of(), 0, 0));
     }
 
+    private static Counter counter(Map<String, AttributeValue> item) {
+        return new Counter(item.getOrDefault(HITS, AttributeValue.fromL(List.of())).l().stream()
+                .map(hit -> Long.parseLong(hit.n())).toList(),
+                Attributes.number(item, VERSION), Attributes.number(item, LoginItems.EXPIRES_AT));
+    }
+
     private boolean write(String key, List<Long> hits, long expectedVersion, Instant keepUntil) {
-        Map<String, AttributeValue> item = new HashMap<>(key(key));
-        item.put(HITS, AttributeValue.fromL(hits.stream().map(Attributes::n).toList()));
-        item.put(VERSION, n(expectedVersion + 1));
-        item.put(LoginItems.EXPIRES_AT, epochSeconds(keepUntil));
+        Put put = put(key, hits, expectedVersion, keepUntil);
         try {
-            dynamoDb.putItem(request -> request.tableName(table).item(item)
-                    .conditionExpression(expectedVersion == 0
-                            ? "attribute_not_exists(#version)"
-                            : "#version = :expected")
-                    .expressionAttributeNames(Map.of("#version", VERSION))
-                    .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":expected", n(expectedVersion))));
+            dynamoDb.putItem(request -> request.tableName(table).item(put.item())
+                    .conditionExpression(put.conditionExpression())
+                    .expressionAttributeNames(put.expressionAttributeNames())
+                    .expressionAttributeValues(put.expressionAttributeValues()));
             return true;
         } catch (ConditionalCheckFailedException someoneElseWrote) {
             return false;
         }
+    }
+
+    /** The counter written back, on the condition that nobody wrote it since it was read at {@code version}. */
+    private Put put(String key, List<Long> hits, long expectedVersion, Instant keepUntil) {
+        Map<String, AttributeValue> item = new HashMap<>(key(key));
+        item.put(HITS, AttributeValue.fromL(hits.stream().map(Attributes::n).toList()));
+        item.put(VERSION, n(expectedVersion + 1));
+        item.put(LoginItems.EXPIRES_AT, epochSeconds(keepUntil));
+        return Put.builder().tableName(table).item(item)
+                .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(#version)" : "#version = :expected")
+                .expressionAttributeNames(Map.of("#version", VERSION))
+                .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":expected", n(expectedVersion)))
+                .build();
     }
 
     private static Map<String, AttributeValue> key(String key) {

@@ -26,6 +26,9 @@ public final class LoginItems {
 
     public static final String PK = "pk";
     public static final String EXPIRES_AT = "expiresAt";
+    /** The key prefixes deliver-message may touch (the template's {@code dynamodb:LeadingKeys} lists them). */
+    public static final String DELIVERED_PREFIX = "delivered#";
+    public static final String DEVICE_PREFIX = "device#";
 
     static final String STORE_ID = "storeId";
     static final String CUSTOMER_ID = "customerId";

@@ -7,13 +7,16 @@ import dev.portallogin.core.port.OriginSecret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * A secret string held in AWS Secrets Manager: the {@link CodeKey} (the template generates it) and the CloudFront
  * {@link OriginSecret}. Fetched with {@code GetSecretValue} on first use, not at init, so a SnapStart snapshot never
- * contains it, and then kept for the life of the execution environment.
+ * contains it, and then kept for {@link #REFRESH_AFTER} at most, so a rotation reaches warm containers too.
  */
 public class SecretsManagerSecret implements CodeKey, OriginSecret {
 
@@ -21,23 +24,36 @@ public class SecretsManagerSecret implements CodeKey, OriginSecret {
             "Content-Type", "application/x-amz-json-1.1",
             "X-Amz-Target", "secretsmanager.GetSecretValue");
 
+    /** How long a fetched value is used before it is read again. */
+    public static final Duration REFRESH_AFTER = Duration.ofMinutes(15);
+
+    private record Fetched(byte[] value, Instant at) {
+    }
+
     private final SignedAwsCall secrets;
     private final String secretId;
-    private volatile byte[] key;
+    private final Clock clock;
+    private volatile Fetched fetched;
 
     public SecretsManagerSecret(SignedAwsCall secrets, String secretId) {
+        this(secrets, secretId, Clock.systemUTC());
+    }
+
+    public SecretsManagerSecret(SignedAwsCall secrets, String secretId, Clock clock) {
         this.secrets = secrets;
         this.secretId = secretId;
+        this.clock = clock;
     }
 
     @Override
     public byte[] bytes() {
-        byte[] cached = key;
-        if (cached == null) {
-            cached = secretString().getBytes(StandardCharsets.UTF_8);
-            key = cached;
+        Fetched cached = fetched;
+        Instant now = clock.instant();
+        if (cached == null || !now.isBefore(cached.at().plus(REFRESH_AFTER)) || now.isBefore(cached.at())) {
+            cached = new Fetched(secretString().getBytes(StandardCharsets.UTF_8), now);
+            fetched = cached;
         }
-        return cached.clone();
+        return cached.value().clone();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.portallogin.core.adapter.sqs;
 
+import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.OutgoingMessage;
@@ -14,9 +15,12 @@ import java.util.Optional;
 /**
  * The body of a delivery queue message: {@code {"id","purpose","expiresAt","channel":"email"|"sms",...}} with the
  * email ({@code storeId, customerId, from, to, subject, text, html}) or the SMS ({@code storeId, customerId, to,
- * text}). The producer writes it and {@code deliver-message} reads it; nothing else ever sees it.
+ * text}); or a customer's ask for a code ({@link CodeRequest}). The producers write it and {@code deliver-message}
+ * reads it; nothing else ever sees it.
  */
 public final class QueuedMessages {
+
+    private static final String CODE_REQUEST = "code-request";
 
     private QueuedMessages() {
     }
@@ -48,6 +52,36 @@ public final class QueuedMessages {
         return Json.write(body);
     }
 
+    /** A customer's ask for a code: {@code {"kind":"code-request","id",...}}. */
+    public static String toJson(CodeRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", CODE_REQUEST);
+        body.put("id", request.id());
+        body.put("storeId", request.storeId());
+        body.put("identifier", request.identifier());
+        body.put("network", request.network());
+        body.put("deviceHash", request.deviceHash());
+        body.put("browserHash", request.browserHash());
+        body.put("requestedAt", request.requestedAt().toString());
+        body.put("expiresAt", request.expiresAt().toString());
+        return Json.write(body);
+    }
+
+    /** The code request in a queue body; empty when the body is not one. */
+    public static Optional<CodeRequest> requestFromJson(String json) {
+        try {
+            if (!(Json.parse(json) instanceof Map<?, ?> body) || !CODE_REQUEST.equals(body.get("kind"))) {
+                return Optional.empty();
+            }
+            return Optional.of(new CodeRequest(string(body, "id"), string(body, "storeId"),
+                    string(body, "identifier"), string(body, "network"), optional(body, "deviceHash"),
+                    optional(body, "browserHash"), Instant.parse(string(body, "requestedAt")),
+                    Instant.parse(string(body, "expiresAt"))));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     /** The message in a queue body; empty for a body this service did not write (it is dropped, not retried). */
     public static Optional<OutgoingMessage> fromJson(String json) {
         try {
@@ -70,6 +104,10 @@ public final class QueuedMessages {
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    private static String optional(Map<?, ?> fields, String name) {
+        return fields.get(name) instanceof String value ? value : null;
     }
 
     private static String string(Map<?, ?> fields, String name) {

@@ -1,6 +1,7 @@
 package dev.portallogin.core.adapter.sqs;
 
 import dev.portallogin.core.adapter.aws.SignedAwsCall;
+import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.json.Json;
 import dev.portallogin.core.port.DeliveryException;
@@ -27,14 +28,23 @@ public record SqsDeliveryQueue(SignedAwsCall sqs, String queueUrl) implements De
 
     @Override
     public void enqueue(List<OutgoingMessage> messages) {
-        if (messages.isEmpty()) {
+        send(messages.stream().map(QueuedMessages::toJson).toList());
+    }
+
+    @Override
+    public void enqueue(CodeRequest request) {
+        send(List.of(QueuedMessages.toJson(request)));
+    }
+
+    private void send(List<String> bodies) {
+        if (bodies.isEmpty()) {
             return;
         }
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
+        for (int i = 0; i < bodies.size(); i++) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("Id", Integer.toString(i));
-            entry.put("MessageBody", QueuedMessages.toJson(messages.get(i)));
+            entry.put("MessageBody", bodies.get(i));
             entries.add(entry);
         }
         try {
@@ -45,7 +55,7 @@ public record SqsDeliveryQueue(SignedAwsCall sqs, String queueUrl) implements De
             if (Json.parse(new String(answer, StandardCharsets.UTF_8)) instanceof Map<?, ?> result
                     && result.get("Failed") instanceof List<?> failed && !failed.isEmpty()) {
                 throw SdkClientException.builder().message("SQS refused " + failed.size() + " of "
-                        + messages.size() + " messages").build();
+                        + bodies.size() + " messages").build();
             }
         } catch (IOException unreadable) {
             throw new DeliveryException("queue", unreadable, false);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portallogin.core.adapter.ses.RecipientTag;
 import dev.portallogin.core.adapter.sqs.QueuedMessages;
 import dev.portallogin.core.config.AwsClients;
+import dev.portallogin.core.adapter.secrets.SecretsManagerSecret;
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.testing.SettableClock;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.domain.OutgoingMessage;
@@ -19,6 +21,7 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +59,25 @@ class SignedAwsCallTest {
                 "AWS_SECRET_ACCESS_KEY", "secret", "CODE_KEY_SECRET_ARN", "arn:aws:secretsmanager:" + region
                         + ":123456789012:secret:code-key", "SES_CONFIGURATION_SET", "portal-login-mail",
                 "DELIVERY_QUEUE_URL", "https://sqs." + region + ".amazonaws.com/123456789012/delivery")), http);
+    }
+
+    @Test
+    void theCodeKeyIsReadAgainAfterFifteenMinutesSoARotationReachesWarmContainers() {
+        SettableClock clock = SettableClock.at("2026-11-30T12:00:00Z");
+        SecretsManagerSecret key = new SecretsManagerSecret(aws("us-east-1").signedCall("secretsmanager",
+                "secretsmanager"), "arn:aws:secretsmanager:us-east-1:123456789012:secret:code-key", clock);
+        http.answer(200, "{\"SecretString\":\"before-rotation\"}");
+        http.answer(200, "{\"SecretString\":\"after-rotation\"}");
+
+        String first = new String(key.bytes(), StandardCharsets.UTF_8);
+        clock.advance(Duration.ofMinutes(14));
+        String warm = new String(key.bytes(), StandardCharsets.UTF_8);
+        clock.advance(Duration.ofMinutes(1));
+        String refreshed = new String(key.bytes(), StandardCharsets.UTF_8);
+
+        assertThat(List.of(first, warm, refreshed)).containsExactly("before-rotation", "before-rotation",
+                "after-rotation");
+        assertThat(http.sent).hasSize(2);
     }
 
     @Test
