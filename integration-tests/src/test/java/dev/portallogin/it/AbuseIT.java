@@ -196,13 +196,14 @@ class AbuseIT {
         /**
          * Known and unknown medians within 5 ms and p90s within 10 ms. With one call in ten delayed at random, each
          * answer's time is a sum of 0, 1, 2… delays of 300 ms, and a percentile of 500 samples can sit near a step
-         * between two of those: over five runs its p90s differed by 3 to 14 ms in either direction (the same calls,
-         * drawn again). That case is held to 10 ms at the median and 20 ms at p90.
+         * between two of those: over six runs its medians differed by 1 to 10 ms and its p90s by 2 to 14 ms, in
+         * either direction (the same calls, drawn again). That case is held to 20 ms at the median and 30 ms at p90;
+         * the every-call case, where one extra call shows as 80 ms, keeps the 5 and 10 ms.
          */
         void assertAlike(Timings timings) {
             boolean random = this == ONE_CALL_IN_TEN_300_MS;
-            assertThat(timings.difference(50)).as("median difference").isLessThan(random ? 10 : 5);
-            assertThat(timings.difference(90)).as("p90 difference").isLessThan(random ? 20 : 10);
+            assertThat(timings.difference(50)).as("median difference").isLessThan(random ? 20 : 5);
+            assertThat(timings.difference(90)).as("p90 difference").isLessThan(random ? 30 : 10);
         }
     }
 
