@@ -1,60 +1,63 @@
 package dev.portallogin.requestcode;
 
+import static dev.portallogin.core.testing.gen.Tries.tries;
+
+import dev.portallogin.core.json.Json;
 import dev.portallogin.core.testing.BadInput;
 import dev.portallogin.core.testing.Fakes;
 import dev.portallogin.core.testing.HttpCall;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeTry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
-/** request-code's routes under hostile input (jqwik): every answer from the contract, never a 5xx. */
+/** request-code's routes under hostile input: every answer from the contract, never a 5xx. */
 class RequestCodeBadInputTest {
 
     private static final String STORE = "acme";
     private static final String EMAIL = "jane@example.com";
     private static final String PHONE = "+12015550123";
 
-    private RequestCodeHandler handler;
-
-    /** Each try starts from the same store and customer, with no rate limit spent by the tries before it. */
-    @BeforeTry
-    void freshPorts() {
+    /** A handler on fresh ports: the store and customer, with no rate limit spent by the tries before. */
+    private static RequestCodeHandler freshHandler() {
         Fakes fakes = new Fakes();
         fakes.customer(fakes.store(STORE, "US"), EMAIL, PHONE);
-        handler = new RequestCodeHandler(new RequestCode(fakes.signInContext,
+        return new RequestCodeHandler(new RequestCode(fakes.signInContext,
                 fakes.rateLimiter, fakes.queue, fakes.config(), fakes.clock), new PortalStores(fakes.directory),
                 fakes.originSecret);
     }
 
-    @Property(tries = BadInput.TRIES)
-    void postLoginCode(@ForAll("codeRequests") String body) {
-        BadInput.assertJsonPostWithinContract(handler, "POST /login/code", body);
+    private static void postLoginCode(String body) {
+        BadInput.assertJsonPostWithinContract(freshHandler(), "POST /login/code", body);
     }
 
-    @Property(tries = BadInput.TRIES)
-    void getLoginStore(@ForAll("storeIds") String storeId) {
+    private static void getLoginStore(String storeId) {
         BadInput.assertWithinContract(storeId, HttpCall.to("GET /login/stores/{storeId}", "/login/stores/x")
-                .pathParameter("storeId", storeId).sendTo(handler));
+                .pathParameter("storeId", storeId).sendTo(freshHandler()));
     }
 
-    @Example
-    void hugeAndDeepBodies() {
-        freshPorts();
-        BadInput.HUGE_BODIES.forEach(this::postLoginCode);
+    @Test
+    void generatedCodeRequests() {
+        tries(BadInput.TRIES, BadInput.bodies(Map.of("storeId", BadInput.storeIds(STORE),
+                "identifier", BadInput.identifiers(EMAIL, PHONE, EMAIL.toUpperCase()))), RequestCodeBadInputTest::postLoginCode);
     }
 
-    @Provide
-    Arbitrary<String> codeRequests() {
-        return BadInput.bodies(Map.of("storeId", BadInput.storeIds(STORE),
-                "identifier", BadInput.identifiers(EMAIL, PHONE, EMAIL.toUpperCase())));
+    @Test
+    void generatedStoreIds() {
+        tries(BadInput.TRIES, BadInput.pathStoreIds(STORE), RequestCodeBadInputTest::getLoginStore);
     }
 
-    @Provide
-    Arbitrary<String> storeIds() {
-        return BadInput.pathStoreIds(STORE);
+    @ParameterizedTest
+    @FieldSource("dev.portallogin.core.testing.BadInput#NASTY")
+    void nastyIdentifiersAndStores(String nasty) {
+        postLoginCode(Json.write(Map.of("storeId", STORE, "identifier", nasty)));
+        postLoginCode(Json.write(Map.of("storeId", nasty, "identifier", EMAIL)));
+        getLoginStore(nasty);
+    }
+
+    @ParameterizedTest
+    @FieldSource({"dev.portallogin.core.testing.BadInput#HUGE_BODIES", "dev.portallogin.core.testing.BadInput#NOT_OBJECTS"})
+    void bodiesThatAreNotCodeRequests(String body) {
+        postLoginCode(body);
     }
 }

@@ -1,19 +1,20 @@
 package dev.portallogin.updateemail;
 
+import static dev.portallogin.core.testing.gen.Tries.tries;
+
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.testing.BadInput;
 import dev.portallogin.core.testing.Fakes;
 import dev.portallogin.core.testing.HttpCall;
 import dev.portallogin.core.testing.SupportBadInput;
+import dev.portallogin.core.testing.gen.Gen;
 import java.time.Duration;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
-/** update-email's support routes under hostile input (jqwik), over HTTP and as direct payloads. */
+/** update-email's support routes under hostile input, over HTTP and as direct payloads. */
 class UpdateEmailBadInputTest extends SupportBadInput {
 
     private static final String NO_EMAIL = "cus-2";
@@ -30,43 +31,43 @@ class UpdateEmailBadInputTest extends SupportBadInput {
                 new SupportDirectory(fakes.directory, fakes.audit, fakes.config(), fakes.clock));
     }
 
-    @Property(tries = BadInput.TRIES)
-    void putAdminEmail(@ForAll("storeIds") String storeId, @ForAll("customerIds") String customerId,
-                       @ForAll("emailRequests") String body) {
-        post(storeId, customerId, body);
-    }
-
     @Override
     protected void post(String storeId, String customerId, String body) {
         BadInput.assertWithinContract(body, HttpCall.to("PUT /admin/stores/{storeId}/customers/{customerId}/email",
                         "/admin/stores/x").pathParameter("storeId", storeId).pathParameter("customerId", customerId)
-                .body("application/json", body).signedBy(Fakes.AGENT_SESSION).sendTo(handler));
+                .body("application/json", body).signedBy(Fakes.AGENT_SESSION).sendTo(freshHandler()));
     }
 
-    @Property(tries = BadInput.TRIES)
-    void getAdminCustomers(@ForAll("storeIds") String storeId, @ForAll("queries") String query) {
+    private void search(String storeId, String query) {
         BadInput.assertWithinContract(query, HttpCall.to("GET /admin/stores/{storeId}/customers", "/admin/stores/x")
-                .pathParameter("storeId", storeId).query("q", query).signedBy(Fakes.AGENT_SESSION).sendTo(handler));
+                .pathParameter("storeId", storeId).query("q", query).signedBy(Fakes.AGENT_SESSION)
+                .sendTo(freshHandler()));
     }
 
-    @Provide
-    Arbitrary<String> customerIds() {
-        return BadInput.ids(JANE, NO_EMAIL, STORE);
-    }
-
-    @Provide
-    Arbitrary<String> queries() {
-        return Arbitraries.oneOf(BadInput.nasty(), Arbitraries.of("jane", "Doe J", "jane@example.com", "+12015550123"));
-    }
-
-    @Provide
-    Arbitrary<String> emailRequests() {
-        return BadInput.bodies(Map.of("email", BadInput.nasty().map(value -> value),
-                "agentId", Arbitraries.of("agent-1").map(value -> value)));
-    }
-
-    @Provide
-    Arbitrary<Map<String, Object>> payloads() {
+    @Override
+    protected Gen<Map<String, Object>> payloads() {
         return BadInput.documents(BadInput.profileFields(STORE, JANE, NO_EMAIL));
+    }
+
+    @Test
+    void generatedEmailChanges() {
+        tries(BadInput.TRIES, posts(BadInput.ids(JANE, NO_EMAIL, STORE), BadInput.bodies(Map.of(
+                        "email", BadInput.nasty().any(), "agentId", Gen.constant("agent-1").any()))),
+                post -> post(post.storeId(), post.customerId(), post.body()));
+    }
+
+    @Test
+    void generatedSearches() {
+        Gen<String> stores = BadInput.pathStoreIds(STORE);
+        Gen<String> queries = Gen.oneOf(BadInput.nasty(), Gen.of("jane", "Doe J", "jane@example.com", "+12015550123"));
+        tries(BadInput.TRIES, random -> Map.of("store", stores.next(random), "q", queries.next(random)),
+                search -> search(search.get("store"), search.get("q")));
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.portallogin.core.testing.BadInput#NASTY")
+    void nastySearches(String nasty) {
+        search(STORE, nasty);
+        search(nasty, "jane");
     }
 }

@@ -1,80 +1,85 @@
 package dev.portallogin.verifylink;
 
+import static dev.portallogin.core.testing.gen.Tries.tries;
+
 import dev.portallogin.core.http.SessionCookie;
+import dev.portallogin.core.json.Json;
 import dev.portallogin.core.testing.BadInput;
 import dev.portallogin.core.testing.HttpCall;
+import dev.portallogin.core.testing.gen.Gen;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeTry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
-/** verify-link's routes under hostile input (jqwik): every answer from the contract, never a 5xx. */
+/** verify-link's routes under hostile input: every answer from the contract, never a 5xx. */
 class VerifyLinkBadInputTest {
 
     private static final String EMAIL = "jane@example.com";
     private static final String PHONE = "+12015550123";
 
-    private SignInFixture world;
-    private VerifyLinkHandler handler;
-
-    /** Each try starts with the customer's code and link issued, nothing guessed, no limit spent. */
-    @BeforeTry
-    void freshPorts() {
-        world = new SignInFixture();
+    /** A handler whose customer has her code and link issued, nothing guessed, no limit spent. */
+    private static VerifyLinkHandler freshHandler() {
+        SignInFixture world = new SignInFixture();
         world.issue(world.fakes.customer(world.store, EMAIL, PHONE), null);
-        handler = new VerifyLinkHandler(world.verifyCode, world.consumeMagicLink, world.sessions,
+        return new VerifyLinkHandler(world.verifyCode, world.consumeMagicLink, world.sessions,
                 world.rememberBrowser, world.fakes.originSecret);
     }
 
-    @Property(tries = BadInput.TRIES)
-    void postLoginVerify(@ForAll("verifyRequests") String body) {
-        BadInput.assertJsonPostWithinContract(handler, "POST /login/verify", body);
+    private static void postLoginVerify(String body) {
+        BadInput.assertJsonPostWithinContract(freshHandler(), "POST /login/verify", body);
     }
 
-    @Property(tries = BadInput.TRIES)
-    void postLoginMagic(@ForAll("linkRequests") String body) {
-        BadInput.assertJsonPostWithinContract(handler, "POST /login/magic", body);
+    private static void postLoginMagic(String body) {
+        BadInput.assertJsonPostWithinContract(freshHandler(), "POST /login/magic", body);
     }
 
-    @Property(tries = BadInput.TRIES)
-    void getLoginMagic(@ForAll("tokens") String token) {
+    private static void getLoginMagic(String token) {
         BadInput.assertWithinContract(token, HttpCall.to("GET /login/magic", "/login/magic").query("token", token)
-                .sendTo(handler));
+                .sendTo(freshHandler()));
     }
 
-    @Property(tries = BadInput.TRIES)
-    void getSession(@ForAll("tokens") String cookie) {
+    private static void getSession(String cookie) {
         BadInput.assertWithinContract(cookie, HttpCall.to("GET /session", "/session")
-                .header("cookie", SessionCookie.NAME + "=" + cookie).sendTo(handler));
+                .header("cookie", SessionCookie.NAME + "=" + cookie).sendTo(freshHandler()));
     }
 
-    @Example
-    void hugeAndDeepBodies() {
-        freshPorts();
-        BadInput.HUGE_BODIES.forEach(body -> {
-            postLoginVerify(body);
-            postLoginMagic(body);
+    @Test
+    void generatedVerifyRequests() {
+        tries(BadInput.TRIES, BadInput.bodies(Map.of("storeId", BadInput.storeIds("acme"),
+                "identifier", BadInput.identifiers(EMAIL, PHONE),
+                "code", Gen.strings("0123456789", 0, 10).any())), VerifyLinkBadInputTest::postLoginVerify);
+    }
+
+    @Test
+    void generatedLinkRequests() {
+        tries(BadInput.TRIES, BadInput.bodies(Map.of("token", BadInput.tokens().any())),
+                VerifyLinkBadInputTest::postLoginMagic);
+    }
+
+    @Test
+    void generatedLinksAndSessions() {
+        tries(BadInput.TRIES, BadInput.tokens(), token -> {
+            getLoginMagic(token);
+            getSession(token);
         });
     }
 
-    @Provide
-    Arbitrary<String> verifyRequests() {
-        return BadInput.bodies(Map.of("storeId", BadInput.storeIds("acme"),
-                "identifier", BadInput.identifiers(EMAIL, PHONE),
-                "code", Arbitraries.strings().numeric().ofMaxLength(10).map(value -> value)));
+    @ParameterizedTest
+    @FieldSource("dev.portallogin.core.testing.BadInput#NASTY")
+    void nastyFieldsLinksAndCookies(String nasty) {
+        postLoginVerify(Json.write(Map.of("storeId", "acme", "identifier", nasty, "code", "1234")));
+        postLoginVerify(Json.write(Map.of("storeId", nasty, "identifier", EMAIL, "code", "1234")));
+        postLoginVerify(Json.write(Map.of("storeId", "acme", "identifier", EMAIL, "code", nasty)));
+        postLoginMagic(Json.write(Map.of("token", nasty)));
+        getLoginMagic(nasty);
+        getSession(nasty);
     }
 
-    @Provide
-    Arbitrary<String> linkRequests() {
-        return BadInput.bodies(Map.of("token", BadInput.tokens().map(value -> value)));
-    }
-
-    @Provide
-    Arbitrary<String> tokens() {
-        return BadInput.tokens();
+    @ParameterizedTest
+    @FieldSource({"dev.portallogin.core.testing.BadInput#HUGE_BODIES", "dev.portallogin.core.testing.BadInput#NOT_OBJECTS"})
+    void bodiesThatAreNotRequests(String body) {
+        postLoginVerify(body);
+        postLoginMagic(body);
     }
 }

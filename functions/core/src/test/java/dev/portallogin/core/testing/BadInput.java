@@ -10,20 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import dev.portallogin.core.testing.gen.Gen;
 
 /**
- * Hostile input for the property-based bad-input tests (jqwik), and the check every answer must pass: a status and
- * error code from the contract (or success, where the input happens to be valid), never a 5xx or a stack trace.
- * The function modules run these against their handlers on in-memory ports; {@code BadInputIT} runs a sample
- * against the real tables.
+ * Hostile input for the bad-input tests, and the check every answer must pass: a status and error code from the
+ * contract (or success, where the input happens to be valid), never a 5xx or a stack trace. Each function module
+ * runs a fixed corpus ({@link #NASTY}) as parameterized cases, and {@link dev.portallogin.core.testing.gen.Tries}
+ * over these generators from a fixed seed, against its handler on in-memory ports.
  */
 public final class BadInput {
 
-    public static final int TRIES = 2_000;
+    /** Generated tries per route and per direct payload in {@code mvn test}; {@code -Dtries.scale} runs more. */
+    public static final int TRIES = 1_000;
     public static final Set<Integer> CONTRACT_STATUSES = Set.of(200, 201, 202, 303, 400, 401, 403, 404, 409, 415,
             422, 429);
     public static final Set<String> CONTRACT_ERRORS = Set.of("invalid_request", "invalid_identifier",
@@ -70,113 +68,120 @@ public final class BadInput {
         }
     }
 
-    // ---- generators --------------------------------------------------------------------------------------------
+    // ---- the fixed corpus ---------------------------------------------------------------------------------------
 
-    /** Unicode, right-to-left text, path traversal, injections, emails with comments and IDN, phones of any length. */
-    public static Arbitrary<String> nasty() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(80),
-                Arbitraries.strings().withCharRange('\u0590', '\u06FF').withChars('\u202E', '\u200F', '\u0000')
-                        .ofMaxLength(40),
-                Arbitraries.of("../../etc/passwd", "..", "acme/../x", "%2e%2e%2f", "\\\\server\\share", "acme\u0000",
-                        "<script>alert(1)</script>", "' OR '1'='1", "${jndi:ldap://x}", "😀", "a".repeat(300), ""),
-                Arbitraries.strings().numeric().ofMaxLength(30).map(digits -> "+" + digits),
-                Arbitraries.of("jane(comment)@example.com", "jane@exämple.com", "jane@xn--exmple-cua.com",
-                        "\"jane doe\"@example.com", "jane@[127.0.0.1]", "jane@example..com", "JANE@EXAMPLE.COM",
-                        "jane @example.com", "jane@example.com\n", "very." + "long".repeat(70) + "@example.com"));
-    }
+    /**
+     * Text that has broken parsers, lookups and pages elsewhere: path traversal, NUL and direction marks,
+     * injections, emoji, an empty and an overlong value, and email and phone shapes just outside the rules.
+     */
+    public static final List<String> NASTY = List.of("../../etc/passwd", "..", "acme/../x", "%2e%2e%2f",
+            "\\\\server\\share", "acme\u0000", "<script>alert(1)</script>", "' OR '1'='1", "${jndi:ldap://x}", "😀",
+            "\uD800", "\u202Eacme", "a".repeat(300), "", " ", "jane(comment)@example.com", "jane@exämple.com",
+            "jane@xn--exmple-cua.com", "\"jane doe\"@example.com", "jane@[127.0.0.1]", "jane@example..com",
+            "JANE@EXAMPLE.COM", "jane @example.com", "jane@example.com\n", "very." + "long".repeat(70) + "@example.com",
+            "+", "+0", "+1" + "9".repeat(30), "00442079460958", "(201) 555-0123", "+12015550123 ext. 9");
 
-    /** Mostly {@code valid}, sometimes an id of nothing, sometimes nasty. */
-    public static Arbitrary<String> ids(String... valid) {
-        return Arbitraries.oneOf(nasty(), Arbitraries.of(valid),
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(70));
-    }
-
-    /** A store id in a path: mostly {@code storeId}, else one of no store, else nasty. */
-    public static Arbitrary<String> pathStoreIds(String storeId) {
-        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(storeId)),
-                Tuple.of(1, Arbitraries.of("no-such-store", "acme-x")), Tuple.of(1, nasty()));
-    }
-
-    /** A store id in a body: any JSON value, sometimes {@code storeId}. */
-    public static Arbitrary<Object> storeIds(String storeId) {
-        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(storeId)),
-                Tuple.of(3, Arbitraries.of("no-such-store", "acme-x")), Tuple.of(1, nasty())).map(value -> value);
-    }
-
-    /** Emails and phones: sometimes {@code valid} ones, else nasty text or digits. */
-    public static Arbitrary<Object> identifiers(String... valid) {
-        return Arbitraries.oneOf(Arbitraries.of(valid), nasty(), Arbitraries.strings().numeric().ofMaxLength(25))
-                .map(value -> value);
-    }
-
-    /** Token-like strings of every near-miss shape. */
-    public static Arbitrary<String> tokens() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=")
-                        .ofMinLength(40).ofMaxLength(46),
-                Arbitraries.strings().withChars("A-_").ofLength(43).map(token -> token.substring(0, 42) + "="),
-                nasty());
-    }
-
-    /** Any JSON value: text, numbers, booleans, null, lists, objects. */
-    public static Arbitrary<Object> values() {
-        return Arbitraries.oneOf(nasty().map(value -> (Object) value),
-                Arbitraries.integers().map(value -> (Object) value),
-                Arbitraries.of(true, false).map(value -> (Object) value),
-                Arbitraries.just(null),
-                nasty().list().ofMaxSize(3).map(value -> (Object) value),
-                Arbitraries.maps(nasty(), nasty()).ofMaxSize(2).map(value -> (Object) value));
-    }
-
-    /** Documents with a route's fields (each absent, valid or any value) plus stray ones. */
-    public static Arbitrary<Map<String, Object>> documents(Map<String, Arbitrary<Object>> fields) {
-        List<Arbitrary<Tuple.Tuple2<String, Object>>> entries = new ArrayList<>();
-        fields.forEach((name, valid) -> entries.add(Arbitraries.frequencyOf(
-                Tuple.of(3, valid), Tuple.of(2, values()), Tuple.of(1, Arbitraries.just(null))).map(value ->
-                Tuple.of(name, value))));
-        entries.add(Combinators.combine(Arbitraries.strings().alpha().ofMaxLength(8), values()).as(Tuple::of));
-        return Combinators.combine(entries).as(pairs -> {
-            Map<String, Object> document = new LinkedHashMap<>();
-            pairs.forEach(pair -> {
-                if (pair.get2() != null) {
-                    document.put(pair.get1(), pair.get2());
-                }
-            });
-            return document;
-        });
-    }
-
-    /** Bodies too big or too deep to be worth generating ten thousand times: each route gets them once. */
+    /** Bodies too big or too deep to be worth generating hundreds of times: each route gets them once. */
     public static final List<String> HUGE_BODIES = List.of("{\"a\":" + "[".repeat(5000),
             "{\"storeId\":\"" + "x".repeat(1_048_576) + "\"}", "[" + "{},".repeat(100_000) + "{}]");
 
-    /** Bodies: documents as JSON, truncated JSON, other JSON values, raw text, a byte-order mark. */
-    public static Arbitrary<String> bodies(Map<String, Arbitrary<Object>> fields) {
-        Arbitrary<String> json = documents(fields).map(Json::write);
-        return Arbitraries.frequencyOf(
-                Tuple.of(12, json),
-                Tuple.of(4, Combinators.combine(json, Arbitraries.doubles().between(0, 1)).as((text, where) ->
-                        text.substring(0, (int) (where * Math.max(0, text.length() - 1))))),
-                Tuple.of(2, values().map(Json::write)),
-                Tuple.of(2, nasty()),
-                Tuple.of(1, Arbitraries.of("\uFEFF{}", "null", "", "{}")));
+    /** Bodies that are not a JSON object: truncated, other JSON values, a byte-order mark, nothing. */
+    public static final List<String> NOT_OBJECTS = List.of("\uFEFF{}", "null", "", "{", "[]", "\"text\"", "42",
+            "{\"storeId\":", "true");
+
+    // ---- generators --------------------------------------------------------------------------------------------
+
+    private static final String TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=";
+
+    /** Any text: the corpus, random UTF-16 (lone surrogates too), right-to-left text, digits after a plus. */
+    public static Gen<String> nasty() {
+        return Gen.oneOf(
+                Gen.chars('\u0000', '\uFFFF', 80),
+                Gen.chars('\u0590', '\u06FF', 40),
+                Gen.of(NASTY.toArray(String[]::new)),
+                Gen.strings("0123456789", 0, 30).map(digits -> "+" + digits),
+                Gen.strings("abcdefghijklmnopqrstuvwxyz.@+-_ ", 1, 40));
+    }
+
+    /** Mostly {@code valid}, sometimes an id of nothing, sometimes nasty. */
+    public static Gen<String> ids(String... valid) {
+        return Gen.oneOf(nasty(), Gen.of(valid), Gen.strings("abcdefghijklmnopqrstuvwxyz0123456789", 1, 70));
+    }
+
+    /** A store id in a path: mostly {@code storeId}, else one of no store, else nasty. */
+    public static Gen<String> pathStoreIds(String storeId) {
+        return Gen.<String>weighted(3, Gen.constant(storeId)).or(1, Gen.of("no-such-store", "acme-x"))
+                .or(1, nasty());
+    }
+
+    /** A store id in a body: mostly {@code storeId}, so the rest of the body reaches the use case. */
+    public static Gen<Object> storeIds(String storeId) {
+        return Gen.<Object>weighted(3, Gen.constant(storeId)).or(1, Gen.of("no-such-store", "acme-x"))
+                .or(1, nasty());
+    }
+
+    /** Emails and phones: sometimes {@code valid} ones, else nasty text or digits. */
+    public static Gen<Object> identifiers(String... valid) {
+        return Gen.oneOf(Gen.of(valid), nasty(), Gen.strings("0123456789", 0, 25));
+    }
+
+    /** Token-like strings of every near-miss shape. */
+    public static Gen<String> tokens() {
+        return Gen.oneOf(Gen.strings(TOKEN_ALPHABET, 40, 46),
+                Gen.strings("A-_", 43, 43).map(token -> token.substring(0, 42) + "="), nasty());
+    }
+
+    /** Any JSON value: text, numbers, booleans, null, lists, objects. */
+    public static Gen<Object> values() {
+        return Gen.oneOf(nasty(), Gen.integers(), Gen.of(true, false), Gen.constant(null), nasty().list(3),
+                Gen.maps(nasty(), nasty(), 2));
+    }
+
+    /** Documents with a route's fields (each mostly valid, else any value or absent), now and then a stray one. */
+    public static Gen<Map<String, Object>> documents(Map<String, Gen<Object>> fields) {
+        Map<String, Gen<Object>> sorted = new java.util.TreeMap<>(fields);
+        Gen<String> strayNames = Gen.strings("abcdefghijklmnopqrstuvwxyz", 0, 8);
+        return random -> {
+            Map<String, Object> document = new LinkedHashMap<>();
+            sorted.forEach((name, valid) -> {
+                Object value = Gen.<Object>weighted(6, valid).or(2, values()).or(1, Gen.constant(null)).next(random);
+                if (value != null) {
+                    document.put(name, value);
+                }
+            });
+            Object stray = random.nextInt(4) == 0 ? values().next(random) : null;
+            if (stray != null) {
+                document.put(strayNames.next(random), stray);
+            }
+            return document;
+        };
+    }
+
+    /** Bodies: mostly documents as JSON, else truncated JSON, other JSON values, raw text, the non-objects. */
+    public static Gen<String> bodies(Map<String, Gen<Object>> fields) {
+        Gen<String> json = documents(fields).map(Json::write);
+        Gen<String> truncated = random -> {
+            String text = json.next(random);
+            return text.substring(0, random.nextInt(Math.max(1, text.length())));
+        };
+        return Gen.<String>weighted(16, json).or(2, truncated).or(1, values().map(Json::write)).or(1, nasty())
+                .or(1, Gen.of(NOT_OBJECTS.toArray(String[]::new)));
     }
 
     /** Fields of a support link request, by HTTP body or direct payload. */
-    public static Map<String, Arbitrary<Object>> agentLinkFields(String storeId, String... customerIds) {
-        return Map.of("storeId", storeIds(storeId), "customerId", ids(customerIds).map(value -> value),
-                "subscriptionId", ids(customerIds).map(value -> value),
-                "agentId", Arbitraries.oneOf(Arbitraries.of("agent-1"), nasty()).map(value -> value),
-                "kind", Arbitraries.of("magic", "portal", "MAGIC", "forever").map(value -> value),
-                "send", Arbitraries.of(true, false).map(value -> value));
+    public static Map<String, Gen<Object>> agentLinkFields(String storeId, String... customerIds) {
+        return Map.of("storeId", storeIds(storeId), "customerId", ids(customerIds).any(),
+                "subscriptionId", ids(customerIds).any(),
+                "agentId", Gen.oneOf(Gen.constant("agent-1"), nasty()).any(),
+                "kind", Gen.of("magic", "portal", "MAGIC", "forever").any(),
+                "send", Gen.of(true, false).any());
     }
 
     /** Fields of a support profile action's direct payload. */
-    public static Map<String, Arbitrary<Object>> profileFields(String storeId, String... customerIds) {
-        return Map.of("action", Arbitraries.of("update-email", "revoke", "unlock", "audit", "stores",
-                        "search", "customer", "drop").map(value -> value), "storeId", storeIds(storeId),
-                "customerId", ids(customerIds).map(value -> value), "email", nasty().map(value -> value),
-                "agentId", Arbitraries.of("agent-1").map(value -> value), "q", nasty().map(value -> value));
+    public static Map<String, Gen<Object>> profileFields(String storeId, String... customerIds) {
+        return Map.of("action", Gen.of("update-email", "revoke", "unlock", "audit", "stores",
+                        "search", "customer", "drop").any(), "storeId", storeIds(storeId),
+                "customerId", ids(customerIds).any(), "email", nasty().any(),
+                "agentId", Gen.constant("agent-1").any(), "q", nasty().any());
     }
 }

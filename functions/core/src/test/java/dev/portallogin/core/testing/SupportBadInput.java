@@ -1,25 +1,23 @@
 package dev.portallogin.core.testing;
 
+import static dev.portallogin.core.testing.gen.Tries.tries;
+
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.portallogin.core.testing.gen.Gen;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeTry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * The bad-input properties every support handler shares (jqwik): it answers agents over HTTP and the dashboard's
- * backend by direct invocation. A subclass builds the handler on fresh ports, sends a body to its route that takes
- * one, and provides {@code payloads}, the direct invocations to try.
+ * The bad-input checks every support handler shares: it answers agents over HTTP and the dashboard's backend by
+ * direct invocation. A subclass builds the handler on fresh ports, sends a body to its route that takes one, and
+ * says which direct payloads to try.
  */
 public abstract class SupportBadInput {
 
     protected static final String STORE = "acme";
     protected static final String JANE = "cus-1";
-
-    protected RequestStreamHandler handler;
 
     /** The handler on ports holding {@link #STORE} and its customer {@link #JANE} (and any others it needs). */
     protected abstract RequestStreamHandler freshHandler();
@@ -27,25 +25,34 @@ public abstract class SupportBadInput {
     /** Sends {@code body} to the handler's route that takes a body, signed by an agent of {@link #STORE}. */
     protected abstract void post(String storeId, String customerId, String body);
 
-    /** Each try starts from the same store and customers, so no try depends on what another left behind. */
-    @BeforeTry
-    void freshPorts() {
-        handler = freshHandler();
+    /** The direct invocations to try. */
+    protected abstract Gen<Map<String, Object>> payloads();
+
+    @Test
+    void generatedDirectPayloads() {
+        tries(BadInput.TRIES, payloads(), payload ->
+                BadInput.assertDirectWithinContract(HttpCall.invoke(freshHandler(), payload)));
     }
 
-    @Property(tries = BadInput.TRIES)
-    void directPayload(@ForAll("payloads") Map<String, Object> payload) {
-        BadInput.assertDirectWithinContract(HttpCall.invoke(handler, payload));
+    @ParameterizedTest
+    @FieldSource("dev.portallogin.core.testing.BadInput#NASTY")
+    void nastyStoresAndCustomers(String nasty) {
+        post(nasty, JANE, "{}");
+        post(STORE, nasty, "{}");
     }
 
-    @Example
-    void hugeAndDeepBodies() {
-        handler = freshHandler();
-        BadInput.HUGE_BODIES.forEach(body -> post(STORE, JANE, body));
+    @ParameterizedTest
+    @FieldSource({"dev.portallogin.core.testing.BadInput#HUGE_BODIES", "dev.portallogin.core.testing.BadInput#NOT_OBJECTS"})
+    void bodiesThatAreNotRequests(String body) {
+        post(STORE, JANE, body);
     }
 
-    @Provide
-    Arbitrary<String> storeIds() {
-        return BadInput.pathStoreIds(STORE);
+    /** A path's store and customer and a body, drawn together. */
+    protected record Post(String storeId, String customerId, String body) {
+    }
+
+    protected static Gen<Post> posts(Gen<String> customerIds, Gen<String> bodies) {
+        Gen<String> storeIds = BadInput.pathStoreIds(STORE);
+        return random -> new Post(storeIds.next(random), customerIds.next(random), bodies.next(random));
     }
 }
