@@ -1,5 +1,9 @@
 package dev.portallogin.it;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.Arrays;
+import dev.portallogin.core.domain.FailureCode;
 import static dev.portallogin.it.support.Dashboard.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,5 +126,16 @@ class OpenApiContractIT {
         assertThat(exchanges).extracting(exchange -> exchange.response().status())
                 .contains(200, 201, 202, 400, 401, 403, 404, 409, 422, 429);
         assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void theDescriptionListsExactlyTheServicesErrorCodes() {
+        var description = new OpenAPIV3Parser().read(portal.backend.projectRoot()
+                .resolve("docs/openapi.yaml").toUri().toString());
+        var error = (Schema<?>) description.getComponents().getSchemas().get("Error")
+                .getProperties().get("error");
+        assertThat(error.getEnum()).map(String::valueOf).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(FailureCode.values())
+                        .map(FailureCode::error).toList());
     }
 }

@@ -130,7 +130,7 @@ public final class ConsumeMagicLink {
         }
         // A live link whose spending failed lost a race with a parallel use of it: it is used now.
         throw refused(refusal(link, store, now).orElse(new InvalidLink(Reason.USED, store.storeId(), store.name(),
-                link.sentTo())));
+                link.sentTo(), link.lifetime())));
     }
 
     /**
@@ -157,7 +157,7 @@ public final class ConsumeMagicLink {
             reason = Reason.EXPIRED;
         }
         return Optional.ofNullable(reason)
-                .map(why -> new InvalidLink(why, store.storeId(), store.name(), link.sentTo()));
+                .map(why -> new InvalidLink(why, store.storeId(), store.name(), link.sentTo(), link.lifetime()));
     }
 
     private Optional<StoredSession> ownerSignedIn(StoredLink link, Optional<String> sessionCookie) {

@@ -24,7 +24,7 @@ public final class LoginMessages {
                 .paragraph("Your login code for " + store.name() + " is:")
                 .code(code.digits())
                 .link(linkUrl, "Or sign in with this link:")
-                .paragraph("The code and the link work once and expire in " + minutes(lifetime) + ".")
+                .paragraph("The code and the link work once and expire in " + HumanDuration.of(lifetime) + ".")
                 .quiet("If you did not ask to sign in, you can ignore this email.")
                 .email(to, code.digits() + " is your " + store.name() + " login code");
     }
@@ -40,7 +40,7 @@ public final class LoginMessages {
                         + "until " + UNTIL.format(pausedUntil) + ". This link signs you in now, and codes work "
                         + "again afterwards:")
                 .link(linkUrl, null)
-                .paragraph("It works once and expires in " + minutes(lifetime) + ".")
+                .paragraph("It works once and expires in " + HumanDuration.of(lifetime) + ".")
                 .quiet("If you did not try to sign in, someone may be guessing codes: your account is safe and you "
                         + "do not need to do anything.")
                 .email(to, "Your sign-in link for " + store.name());
@@ -52,7 +52,7 @@ public final class LoginMessages {
         return new Body(store, customer)
                 .paragraph("Our support team sent you a link to sign in to " + store.name() + ":")
                 .link(linkUrl, null)
-                .paragraph("It works once and expires in " + minutes(lifetime) + ".")
+                .paragraph("It works once and expires in " + HumanDuration.of(lifetime) + ".")
                 .email(to, "Your sign-in link for " + store.name());
     }
 
@@ -69,7 +69,7 @@ public final class LoginMessages {
     public static SmsMessage codeSms(Store store, Customer customer, PhoneNumber to, LoginCode code,
                                      Duration lifetime) {
         return new SmsMessage(store.storeId(), customer.customerId(), to.e164(),
-                code.digits() + " is your " + store.name() + " login code. It expires in " + minutes(lifetime) + ".");
+                code.digits() + " is your " + store.name() + " login code. It expires in " + HumanDuration.of(lifetime) + ".");
     }
 
     /** For a customer with no email to send a link to: code sign-in is paused, why, and how to get in. */
@@ -77,11 +77,6 @@ public final class LoginMessages {
         return new SmsMessage(store.storeId(), customer.customerId(), to.e164(), store.name() + ": too many wrong "
                 + "codes were typed for your account, so code sign-in is paused until " + UNTIL.format(pausedUntil)
                 + ". Try again then, or ask " + store.name() + " support for a sign-in link.");
-    }
-
-    private static String minutes(Duration lifetime) {
-        long minutes = Math.max(1, lifetime.toMinutes());
-        return minutes + (minutes == 1 ? " minute" : " minutes");
     }
 
     public static String escape(String text) {

@@ -4,31 +4,60 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Everything a caller can get wrong or be refused, one type per reason. The HTTP layer maps each type to its
- * status, error code and message in one table; these carry no stack trace because they are answers, not bugs.
+ * Everything a caller can get wrong or be refused, one type per reason. The class is sealed and its one
+ * constructor takes a {@link FailureCode}, so a new kind of failure cannot exist without its code and status, and
+ * the HTTP layer maps every failure to its answer without a table to keep in step. These carry no stack trace
+ * because they are answers, not bugs.
  */
-public abstract class PortalFailure extends RuntimeException {
+public abstract sealed class PortalFailure extends RuntimeException {
 
-    protected PortalFailure(String detail) {
+    private final FailureCode code;
+
+    private PortalFailure(FailureCode code, String detail) {
         super(detail, null, false, false);
+        this.code = code;
+    }
+
+    public final FailureCode code() {
+        return code;
+    }
+
+    /** The message to show, under this key in {@code messages.properties}. */
+    public String messageKey() {
+        return code.messageKey();
+    }
+
+    /** The values the message names, in the order of its placeholders. */
+    public Object[] messageArguments() {
+        return new Object[0];
     }
 
     /** Malformed JSON, a missing or mistyped field; {@code detail} names the field and is safe to show. */
     public static final class InvalidRequest extends PortalFailure {
         public InvalidRequest(String detail) {
-            super(detail);
+            super(FailureCode.INVALID_REQUEST, detail);
+        }
+
+        @Override
+        public String messageKey() {
+            return super.messageKey() + ".detail";
+        }
+
+        @Override
+        public Object[] messageArguments() {
+            return new Object[] {getMessage()};
         }
     }
 
     public static final class InvalidIdentifier extends PortalFailure {
         public InvalidIdentifier() {
-            super("neither an email address nor a phone number");
+            super(FailureCode.INVALID_IDENTIFIER, "neither an email address nor a phone number");
         }
     }
 
     public static final class UnknownStore extends PortalFailure {
         public UnknownStore() {
-            super("unknown store");
+            super(FailureCode.UNKNOWN_STORE, "unknown store");
         }
     }
 
@@ -36,19 +65,34 @@ public abstract class PortalFailure extends RuntimeException {
         private final Duration retryAfter;
 
         public RateLimited(Duration retryAfter) {
-            super("rate limited");
+            super(FailureCode.RATE_LIMITED, "rate limited");
             this.retryAfter = retryAfter;
         }
 
         public Duration retryAfter() {
             return retryAfter;
         }
+
+        /** Whole seconds to wait, at least one: the {@code Retry-After} value. */
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
+
+        @Override
+        public String messageKey() {
+            return super.messageKey() + ".wait";
+        }
+
+        @Override
+        public Object[] messageArguments() {
+            return new Object[] {HumanDuration.of(Duration.ofSeconds(retryAfterSeconds()))};
+        }
     }
 
     /** Wrong, expired, used or exhausted code: deliberately one answer for all four. */
     public static final class InvalidCode extends PortalFailure {
         public InvalidCode() {
-            super("invalid code");
+            super(FailureCode.INVALID_CODE, "invalid code");
         }
     }
 
@@ -56,7 +100,7 @@ public abstract class PortalFailure extends RuntimeException {
      * A link that does not sign in, and why. For a link that was really issued, the store it is for and the masked
      * address it was sent to come along (never more: whoever holds the link was sent exactly that), so the page can
      * say what happened and offer a new code for that store; a link that support revoked, or that an email change
-     * cut off, tells nothing about the customer.
+     * cut off, tells nothing about the customer. An expired link names how long links work.
      */
     public static final class InvalidLink extends PortalFailure {
 
@@ -67,17 +111,19 @@ public abstract class PortalFailure extends RuntimeException {
         private final String storeId;
         private final String storeName;
         private final String sentTo;
+        private final Duration linkLifetime;
 
         public InvalidLink() {
-            this(Reason.UNKNOWN, null, null, null);
+            this(Reason.UNKNOWN, null, null, null, null);
         }
 
-        public InvalidLink(Reason reason, String storeId, String storeName, String sentTo) {
-            super("invalid link");
+        public InvalidLink(Reason reason, String storeId, String storeName, String sentTo, Duration linkLifetime) {
+            super(FailureCode.INVALID_LINK, "invalid link");
             this.reason = reason;
             this.storeId = storeId;
             this.storeName = storeName;
             this.sentTo = reason == Reason.REVOKED ? null : sentTo;
+            this.linkLifetime = linkLifetime;
         }
 
         public Reason reason() {
@@ -95,69 +141,83 @@ public abstract class PortalFailure extends RuntimeException {
         public Optional<String> sentTo() {
             return Optional.ofNullable(sentTo);
         }
+
+        @Override
+        public String messageKey() {
+            boolean namesAddress = sentTo != null && reason != Reason.UNKNOWN;
+            return super.messageKey() + "." + reason.name().toLowerCase(java.util.Locale.ROOT)
+                    + (namesAddress ? ".sent_to" : "");
+        }
+
+        /** The store's name (or "the store"), the masked address it went to, and how long links work. */
+        @Override
+        public Object[] messageArguments() {
+            return new Object[] {storeName == null ? "the store" : storeName, sentTo,
+                    linkLifetime == null ? "" : HumanDuration.of(linkLifetime)};
+        }
     }
 
     /** A request that sets or clears the session cookie, sent by a page of another site than the store's portal. */
     public static final class ForbiddenOrigin extends PortalFailure {
         public ForbiddenOrigin() {
-            super("forbidden origin");
+            super(FailureCode.FORBIDDEN_ORIGIN, "forbidden origin");
         }
     }
 
     public static final class CustomerNotFound extends PortalFailure {
         public CustomerNotFound() {
-            super("customer not found");
+            super(FailureCode.CUSTOMER_NOT_FOUND, "customer not found");
         }
     }
 
     public static final class SubscriptionNotFound extends PortalFailure {
         public SubscriptionNotFound() {
-            super("subscription not found");
+            super(FailureCode.SUBSCRIPTION_NOT_FOUND, "subscription not found");
         }
     }
 
     public static final class NoValidEmail extends PortalFailure {
         public NoValidEmail() {
-            super("no valid email on file");
+            super(FailureCode.NO_VALID_EMAIL, "no valid email on file");
         }
     }
 
     public static final class InvalidEmail extends PortalFailure {
         public InvalidEmail() {
-            super("invalid email");
+            super(FailureCode.INVALID_EMAIL, "invalid email");
         }
     }
 
     public static final class EmailInUse extends PortalFailure {
         public EmailInUse() {
-            super("email in use");
+            super(FailureCode.EMAIL_IN_USE, "email in use");
         }
     }
 
     /** A support caller acting on a store it is not listed for, or on a store that does not exist. */
     public static final class Forbidden extends PortalFailure {
         public Forbidden() {
-            super("forbidden");
+            super(FailureCode.FORBIDDEN, "forbidden");
         }
     }
 
     /** A request for a route the function does not serve. */
     public static final class RouteNotFound extends PortalFailure {
         public RouteNotFound() {
-            super("no such route");
+            super(FailureCode.NOT_FOUND, "no such route");
         }
     }
 
     /** A body that is not {@code application/json} on a JSON route. */
     public static final class UnsupportedMediaType extends PortalFailure {
         public UnsupportedMediaType() {
-            super("unsupported media type");
+            super(FailureCode.UNSUPPORTED_MEDIA_TYPE, "unsupported media type");
         }
     }
 
     public static final class NotSignedIn extends PortalFailure {
         public NotSignedIn() {
-            super("not signed in");
+            super(FailureCode.NOT_SIGNED_IN, "not signed in");
         }
     }
 }

@@ -41,6 +41,11 @@ public interface LoginStore {
         public boolean isLiveAt(Instant now) {
             return usedAt == null && now.isBefore(expiresAt);
         }
+
+        /** How long the link worked from when it was issued. */
+        public java.time.Duration lifetime() {
+            return java.time.Duration.between(issuedAt, expiresAt);
+        }
     }
 
     /** A stored session, found by the hash of its cookie value. */

@@ -3,13 +3,16 @@ package dev.portallogin.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.portallogin.core.domain.FailureCode;
 import dev.portallogin.core.json.Json;
 import dev.portallogin.core.testing.HttpCall.Answer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import dev.portallogin.core.testing.gen.Gen;
 
 /**
@@ -22,12 +25,12 @@ public final class BadInput {
 
     /** Generated tries per route and per direct payload in {@code mvn test}; {@code -Dtries.scale} runs more. */
     public static final int TRIES = 1_000;
-    public static final Set<Integer> CONTRACT_STATUSES = Set.of(200, 201, 202, 303, 400, 401, 403, 404, 409, 415,
-            422, 429);
-    public static final Set<String> CONTRACT_ERRORS = Set.of("invalid_request", "invalid_identifier",
-            "unknown_store", "rate_limited", "invalid_code", "invalid_link", "customer_not_found",
-            "subscription_not_found", "no_valid_email", "invalid_email", "email_in_use", "not_signed_in", "forbidden",
-            "forbidden_origin", "not_found", "unsupported_media_type");
+    /** The answers a caller may get: success, a redirect, or a failure of the caller's (never a 5xx). */
+    public static final Set<Integer> CONTRACT_STATUSES = Stream.concat(Stream.of(200, 201, 202, 303),
+            Arrays.stream(FailureCode.values()).filter(FailureCode::callersFailure).map(FailureCode::status))
+            .collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> CONTRACT_ERRORS = Arrays.stream(FailureCode.values())
+            .filter(FailureCode::callersFailure).map(FailureCode::error).collect(Collectors.toUnmodifiableSet());
 
     private BadInput() {
     }
