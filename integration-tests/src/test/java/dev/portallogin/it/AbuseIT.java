@@ -10,8 +10,7 @@ import dev.portallogin.core.domain.PhoneNumber;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.json.Json;
 import dev.portallogin.core.port.LoginStore;
-import dev.portallogin.requestcode.RequestCodeHandler;
-import dev.portallogin.verifylink.VerifyLinkHandler;
+import dev.portallogin.tools.ApiGatewayEmulator;
 import dev.portallogin.it.support.AwsBackend;
 import dev.portallogin.it.support.FaultProxy;
 import dev.portallogin.it.support.Figures;
@@ -215,10 +214,12 @@ class AbuseIT {
         Portal timed = new Portal(portal.backend, environment);
         Map<String, String> throughProxy = new java.util.HashMap<>(environment);
         throughProxy.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
-        timed.api.replace("RequestCodeFunction", new RequestCodeHandler(new AwsClients(
-                portal.backend.configFor("RequestCodeFunction", throughProxy)), timed.clock));
-        timed.api.replace("VerifyLinkFunction", new VerifyLinkHandler(new AwsClients(
-                portal.backend.configFor("VerifyLinkFunction", throughProxy)), timed.clock));
+        timed.api.replace("RequestCodeFunction", ApiGatewayEmulator.instantiate(portal.backend.template()
+                .function("RequestCodeFunction").orElseThrow(), portal.backend.environmentFor("RequestCodeFunction",
+                throughProxy), timed.clock));
+        timed.api.replace("VerifyLinkFunction", ApiGatewayEmulator.instantiate(portal.backend.template()
+                .function("VerifyLinkFunction").orElseThrow(), portal.backend.environmentFor("VerifyLinkFunction",
+                throughProxy), timed.clock));
         return timed;
     }
 

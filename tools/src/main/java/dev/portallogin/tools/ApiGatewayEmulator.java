@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -84,7 +85,7 @@ public final class ApiGatewayEmulator {
     }
 
     /**
-     * Builds every function of the template: its handler class, through its {@code (AwsClients, Clock)} constructor,
+     * Builds every function of the template: its handler class, through its {@code (AwsClients, LoginPolicy, Clock)} constructor,
      * with the template's environment resolved against {@code physicalIds}, and {@code overrides} on top (like
      * {@code sam local --env-vars}).
      */
@@ -94,7 +95,7 @@ public final class ApiGatewayEmulator {
         for (TemplateModel.Function function : template.functions()) {
             Map<String, String> environment = new LinkedHashMap<>(template.environment(function, physicalIds));
             environment.putAll(overrides);
-            emulator.handlers.put(function.logicalId(), instantiate(function, Config.from(environment), clock));
+            emulator.handlers.put(function.logicalId(), instantiate(function, environment, clock));
         }
         return emulator;
     }
@@ -139,14 +140,16 @@ public final class ApiGatewayEmulator {
         }
     }
 
-    public static RequestStreamHandler instantiate(TemplateModel.Function function, Config config, Clock clock) {
+    /** The function's handler, wired to the clients and the login policy {@code environment} sets. */
+    public static RequestStreamHandler instantiate(TemplateModel.Function function, Map<String, String> environment,
+                                                   Clock clock) {
         try {
             return (RequestStreamHandler) Class.forName(function.handlerClass())
-                    .getConstructor(AwsClients.class, Clock.class)
-                    .newInstance(new AwsClients(config), clock);
+                    .getConstructor(AwsClients.class, LoginPolicy.class, Clock.class)
+                    .newInstance(new AwsClients(Config.from(environment)), LoginPolicy.from(environment), clock);
         } catch (ReflectiveOperationException unusable) {
             throw new IllegalStateException("Cannot construct " + function.handler() + " of " + function.logicalId()
-                    + " with (AwsClients, Clock): " + unusable, unusable);
+                    + " with (AwsClients, LoginPolicy, Clock): " + unusable, unusable);
         }
     }
 

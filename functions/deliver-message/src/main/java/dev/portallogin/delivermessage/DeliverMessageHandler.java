@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portallogin.core.adapter.sqs.QueuedMessages;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Priming;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.json.Json;
@@ -39,14 +40,14 @@ public final class DeliverMessageHandler implements RequestStreamHandler {
 
     /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public DeliverMessageHandler() {
-        this(Priming.lambdaClients(Priming::phoneNumbers), Clock.systemUTC());
+        this(Priming.lambdaClients(Priming::phoneNumbers), LoginPolicy.fromEnvironment(), Clock.systemUTC());
     }
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
-    public DeliverMessageHandler(AwsClients aws, Clock clock) {
+    public DeliverMessageHandler(AwsClients aws, LoginPolicy policy, Clock clock) {
         this(new DeliverMessage(aws.customerDirectory(), aws.mailer(), aws.smsSender(), aws.deliveryRecords(), clock),
                 new IssueCode(aws.customerDirectory(), aws.loginStore(), aws.trustedDevices(), aws.rateLimiter(),
-                        aws.deliveryQueue(), aws.deliveryRecords(), aws.codeKey(), aws.config(), clock),
+                        aws.deliveryQueue(), aws.deliveryRecords(), aws.codeKey(), policy, clock),
                 new RecordMailFeedback(aws.customerDirectory(), clock), aws.config().mailFeedbackTopicArn());
     }
 

@@ -1,6 +1,6 @@
 package dev.portallogin.delivermessage;
 
-import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.CodeGuesses;
 import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.Customer;
@@ -44,7 +44,7 @@ import java.util.UUID;
  */
 public record IssueCode(CustomerDirectory directory, LoginStore logins, TrustedDevices devices,
                         RateLimiter rateLimiter, DeliveryQueue deliveries, DeliveryRecords records, CodeKey codeKey,
-                        Config config, Clock clock) {
+                        LoginPolicy policy, Clock clock) {
 
     /** What became of a request; every outcome but a thrown failure removes it from the queue. */
     public enum Outcome { ISSUED, PAUSED_NOTICE, ALREADY_HANDLED, EXPIRED, NOT_A_CUSTOMER, BUDGET_SPENT, NO_CHANNEL }
@@ -93,9 +93,9 @@ public record IssueCode(CustomerDirectory directory, LoginStore logins, TrustedD
                 .isPresent();
         String customerKey = "customer#" + customer.storeId() + "#" + customer.customerId();
         boolean withinBudget = knownDevice
-                ? count(customerKey + "#device#" + request.deviceHash(), config.identifierLimits(), now, counted)
-                : count(customerKey + "#network#" + request.network(), config.identifierLimits(), now, counted)
-                        && count(customerKey, config.customerCodeLimits(), now, counted);
+                ? count(customerKey + "#device#" + request.deviceHash(), policy.identifierLimits(), now, counted)
+                : count(customerKey + "#network#" + request.network(), policy.identifierLimits(), now, counted)
+                        && count(customerKey, policy.customerCodeLimits(), now, counted);
         if (!withinBudget) {
             // Silent: request-code answered long ago, the same for everyone.
             Log.info("customer_budget_spent", "store", customer.storeId(), "customer", customer.customerId(),
@@ -126,13 +126,13 @@ public record IssueCode(CustomerDirectory directory, LoginStore logins, TrustedD
      * wrong codes in a row, or from this network after too many from it today.
      */
     private Optional<Instant> pausedUntil(Customer customer, CodeRequest request, Instant now) {
-        Optional<Instant> overall = customer.codeLoginLockedUntil(config.maxConsecutiveCodeFailures(),
-                config.codeLockDuration()).filter(now::isBefore);
+        Optional<Instant> overall = customer.codeLoginLockedUntil(policy.maxConsecutiveCodeFailures(),
+                policy.codeLockDuration()).filter(now::isBefore);
         if (overall.isPresent()) {
             return overall;
         }
         RateLimiter.Decision network = rateLimiter.tally(CodeGuesses.networkKey(customer.storeId(),
-                customer.customerId(), request.network()), CodeGuesses.perNetwork(config.maxCodeFailuresPerNetwork()),
+                customer.customerId(), request.network()), CodeGuesses.perNetwork(policy.maxCodeFailuresPerNetwork()),
                 now);
         return network.allowed() ? Optional.empty() : Optional.of(now.plus(network.retryAfter()));
     }
@@ -148,14 +148,14 @@ public record IssueCode(CustomerDirectory directory, LoginStore logins, TrustedD
     /** A fresh code and link, replacing any earlier ones: the email carries both, the SMS the code. */
     private List<OutgoingMessage> codeAndLink(Store store, Customer customer, Optional<EmailAddress> email,
                                               Optional<PhoneNumber> phone, String browserHash, Instant now) {
-        LoginCode code = LoginCode.generate(config.codeLength());
+        LoginCode code = LoginCode.generate(policy.codeLength());
         MagicLinkToken token = store(store, customer, email, browserHash, now, code);
         List<OutgoingMessage> messages = new ArrayList<>();
         email.ifPresent(address -> messages.add(OutgoingMessage.email("login", LoginMessages.codeAndLink(store,
-                customer, address, code, store.magicLinkUrl(token), config.codeLifetime()),
-                now.plus(longest(config.codeLifetime(), config.linkLifetime())))));
+                customer, address, code, store.magicLinkUrl(token), policy.codeLifetime(), policy.linkLifetime()),
+                now.plus(longest(policy.codeLifetime(), policy.linkLifetime())))));
         phone.ifPresent(number -> messages.add(OutgoingMessage.sms("login", LoginMessages.codeSms(store, customer,
-                number, code, config.codeLifetime()), now.plus(config.codeLifetime()))));
+                number, code, policy.codeLifetime()), now.plus(policy.codeLifetime()))));
         return messages;
     }
 
@@ -168,13 +168,13 @@ public record IssueCode(CustomerDirectory directory, LoginStore logins, TrustedD
                                                Instant now) {
         if (email.isPresent()) {
             MagicLinkToken token = store(store, customer, email, browserHash, now,
-                    LoginCode.generate(config.codeLength()));
+                    LoginCode.generate(policy.codeLength()));
             return List.of(OutgoingMessage.email("code-login-paused", LoginMessages.codeLoginPaused(store, customer,
-                    email.get(), store.magicLinkUrl(token), config.linkLifetime(), pausedUntil),
-                    now.plus(config.linkLifetime())));
+                    email.get(), store.magicLinkUrl(token), policy.linkLifetime(), pausedUntil),
+                    now.plus(policy.linkLifetime())));
         }
         return List.of(OutgoingMessage.sms("code-login-paused", LoginMessages.codeLoginPausedSms(store, customer,
-                phone.orElseThrow(), pausedUntil), now.plus(config.codeLifetime())));
+                phone.orElseThrow(), pausedUntil), now.plus(policy.codeLifetime())));
     }
 
     /** Stores the code's HMAC and the link's hash, replacing the customer's earlier ones; returns the link. */
@@ -185,9 +185,9 @@ public record IssueCode(CustomerDirectory directory, LoginStore logins, TrustedD
         byte[] hmac = code.hmac(codeKey.bytes(), store.storeId(), customer.customerId(), codeId);
         logins.issueCustomerLogin(
                 new StoredCode(store.storeId(), customer.customerId(), codeId, hmac, now,
-                        now.plus(config.codeLifetime()), 0),
+                        now.plus(policy.codeLifetime()), 0),
                 new StoredLink(token.hash(), store.storeId(), customer.customerId(), "customer", now,
-                        now.plus(config.linkLifetime()), email.map(EmailAddress::masked).orElse(null), browserHash));
+                        now.plus(policy.linkLifetime()), email.map(EmailAddress::masked).orElse(null), browserHash));
         Metrics.count("CodesIssued");
         return token;
     }

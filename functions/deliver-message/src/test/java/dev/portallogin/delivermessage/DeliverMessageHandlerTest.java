@@ -26,7 +26,7 @@ class DeliverMessageHandlerTest {
     private final DeliverMessageHandler handler = new DeliverMessageHandler(
             new DeliverMessage(fakes.directory, fakes.mailer, fakes.sms, fakes.deliveryRecords, fakes.clock),
             new IssueCode(fakes.directory, fakes.logins, fakes.devices, fakes.rateLimiter, fakes.queue,
-                    fakes.deliveryRecords, fakes.codeKey, fakes.config(), fakes.clock),
+                    fakes.deliveryRecords, fakes.codeKey, fakes.policy(), fakes.clock),
             new RecordMailFeedback(fakes.directory, fakes.clock), FEEDBACK_TOPIC);
     private final Store store = fakes.store("acme", "US");
     private final Customer jane = fakes.customer(store, "jane@example.com", "+12015550123");

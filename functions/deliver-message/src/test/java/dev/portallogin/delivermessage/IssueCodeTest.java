@@ -24,7 +24,7 @@ class IssueCodeTest {
 
     private final Fakes fakes = new Fakes();
     private final IssueCode issueCode = new IssueCode(fakes.directory, fakes.logins, fakes.devices,
-            fakes.rateLimiter, fakes.queue, fakes.deliveryRecords, fakes.codeKey, fakes.config(), fakes.clock);
+            fakes.rateLimiter, fakes.queue, fakes.deliveryRecords, fakes.codeKey, fakes.policy(), fakes.clock);
     private final Store store = fakes.store("acme", "US");
 
     private CodeRequest request(String identifier, String network, String deviceHash) {
@@ -59,6 +59,21 @@ class IssueCodeTest {
         assertThat(queued.get(1).sms().to()).isEqualTo(jane.phoneE164());
         assertThat(queued.get(1).sms().text()).startsWith(code + " is your Store acme login code");
         assertThat(email.expiresAt()).isEqualTo(fakes.clock.instant().plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void theMessagesNameTheLifetimesThePolicySets() {
+        IssueCode longerLinks = new IssueCode(fakes.directory, fakes.logins, fakes.devices, fakes.rateLimiter,
+                fakes.queue, fakes.deliveryRecords, fakes.codeKey, fakes.policy("LINK_TTL_SECONDS", "1800"),
+                fakes.clock);
+        fakes.customer(store, "jane@example.com", "+12015550123");
+
+        longerLinks.issue(request("jane@example.com", "198.51.100.1", null));
+
+        OutgoingMessage email = fakes.queue.queued.get(0);
+        assertThat(email.email().text()).contains("The code expires in 10 minutes, the link in 30 minutes.");
+        assertThat(email.expiresAt()).isEqualTo(fakes.clock.instant().plus(Duration.ofMinutes(30)));
+        assertThat(fakes.queue.queued.get(1).sms().text()).contains("It expires in 10 minutes.");
     }
 
     @Test

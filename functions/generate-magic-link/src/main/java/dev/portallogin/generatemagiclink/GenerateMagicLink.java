@@ -1,6 +1,6 @@
 package dev.portallogin.generatemagiclink;
 
-import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
@@ -57,17 +57,17 @@ public final class GenerateMagicLink {
     private final LoginStore logins;
     private final DeliveryQueue deliveries;
     private final AuditLog audit;
-    private final Config config;
+    private final LoginPolicy policy;
     private final Clock clock;
 
     public GenerateMagicLink(CustomerDirectory directory, LoginStore logins, DeliveryQueue deliveries,
-                             AuditLog audit, Config config, Clock clock) {
+                             AuditLog audit, LoginPolicy policy, Clock clock) {
         this.directory = directory;
         this.access = new SupportAccess(directory);
         this.logins = logins;
         this.deliveries = deliveries;
         this.audit = audit;
-        this.config = config;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -98,7 +98,7 @@ public final class GenerateMagicLink {
 
         EmailAddress email = customer.deliverableEmail().orElseThrow(NoValidEmail::new);
         MagicLinkToken token = MagicLinkToken.generate();
-        Instant expiresAt = now.plus(config.linkLifetime());
+        Instant expiresAt = now.plus(policy.linkLifetime());
         details.put("expiresAt", expiresAt.toString());
         details.put("emailSent", Boolean.toString(request.send()));
         if (request.send()) {
@@ -110,7 +110,7 @@ public final class GenerateMagicLink {
                 new AuditEntry(store.storeId(), customerId, "magic_link_generated", request.caller(), now, details));
         String url = store.magicLinkUrl(token);
         boolean emailSent = request.send() && send(OutgoingMessage.email("agent-link",
-                LoginMessages.agentLink(store, customer, email, url, config.linkLifetime()), expiresAt));
+                LoginMessages.agentLink(store, customer, email, url, policy.linkLifetime()), expiresAt));
         if (request.send() && !emailSent) {
             audit.record(new AuditEntry(store.storeId(), customerId, "magic_link_email_not_queued",
                     request.caller(), clock.instant(), Map.of("sentTo", email.masked())));

@@ -2,6 +2,7 @@ package dev.portallogin.generatemagiclink;
 
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Priming;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.http.ApiRequest;
@@ -30,21 +31,21 @@ public final class GenerateMagicLinkHandler extends HttpFunction {
 
     /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public GenerateMagicLinkHandler() {
-        this(Priming.lambdaClients(), Clock.systemUTC());
+        this(Priming.lambdaClients(), LoginPolicy.fromEnvironment(), Clock.systemUTC());
     }
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
-    public GenerateMagicLinkHandler(AwsClients aws, Clock clock) {
-        this(wire(aws, clock));
+    public GenerateMagicLinkHandler(AwsClients aws, LoginPolicy policy, Clock clock) {
+        this(wire(aws, policy, clock));
     }
 
     public GenerateMagicLinkHandler(GenerateMagicLink generateMagicLink) {
         this.generateMagicLink = generateMagicLink;
     }
 
-    private static GenerateMagicLink wire(AwsClients aws, Clock clock) {
+    private static GenerateMagicLink wire(AwsClients aws, LoginPolicy policy, Clock clock) {
         return new GenerateMagicLink(aws.customerDirectory(), aws.loginStore(), aws.deliveryQueue(), aws.auditLog(),
-                aws.config(), clock);
+                policy, clock);
     }
 
     @Override

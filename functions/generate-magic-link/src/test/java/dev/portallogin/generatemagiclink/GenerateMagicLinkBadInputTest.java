@@ -19,7 +19,7 @@ class GenerateMagicLinkBadInputTest extends SupportBadInput {
         Fakes fakes = new Fakes();
         fakes.customer(fakes.store(STORE, "US"), "jane@example.com", null);
         return new GenerateMagicLinkHandler(new GenerateMagicLink(fakes.directory, fakes.logins, fakes.queue,
-                fakes.audit, fakes.config(), fakes.clock));
+                fakes.audit, fakes.policy(), fakes.clock));
     }
 
     @Override

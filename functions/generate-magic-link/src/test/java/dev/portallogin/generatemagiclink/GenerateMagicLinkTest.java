@@ -26,7 +26,7 @@ class GenerateMagicLinkTest {
 
     private final Fakes fakes = new Fakes();
     private final GenerateMagicLink generate = new GenerateMagicLink(fakes.directory, fakes.logins, fakes.queue,
-            fakes.audit, fakes.config(), fakes.clock);
+            fakes.audit, fakes.policy(), fakes.clock);
     private final Store acme = fakes.store("acme", "US");
     private final Store other = fakes.store("other", "US");
     private final Customer jane = fakes.customer(acme, "jane@example.com", null);

@@ -1,6 +1,6 @@
 package dev.portallogin.requestcode;
 
-import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.Identifier;
@@ -18,6 +18,7 @@ import dev.portallogin.core.port.RateLimiter;
 import dev.portallogin.core.port.SignInContext;
 import dev.portallogin.core.port.TrustedDevices.TrustedDevice;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.UUID;
  * customer's own budget, the code, the link and the messages are all dealt with after the queue
  * ({@code deliver-message}), so neither the answer nor its timing can tell a customer from a stranger.
  */
-public record RequestCode(SignInContext context, RateLimiter rateLimiter, DeliveryQueue deliveries, Config config,
+public record RequestCode(SignInContext context, RateLimiter rateLimiter, DeliveryQueue deliveries, LoginPolicy policy,
                           Clock clock) {
 
     /**
@@ -53,12 +54,20 @@ public record RequestCode(SignInContext context, RateLimiter rateLimiter, Delive
 
 
     /**
+     * What the caller is told, the same for every identifier: how long a code works and how many tries it has (the
+     * login page says so), and how long the browser that asked is remembered for the link to sign in without a
+     * click.
+     */
+    public record Sent(Duration codeLifetime, int triesPerCode, Duration signInBrowserLifetime) {
+    }
+
+    /**
      * @throws UnknownStore      the store does not exist
      * @throws ForbiddenOrigin   the browser says another site than the store's portal sent it
      * @throws InvalidIdentifier neither an email address nor a phone number
      * @throws RateLimited       too many requests from this network, or for this identifier from this network
      */
-    public void request(Request request) {
+    public Sent request(Request request) {
         // One read whether or not a cookie came (a random value stands in), so both cost the same.
         SignInContext.Context found = context.read(request.storeId(), BrowserToken.parse(request.deviceCookie())
                 .orElseGet(BrowserToken::generate).hash());
@@ -74,17 +83,17 @@ public record RequestCode(SignInContext context, RateLimiter rateLimiter, Delive
         List<RateLimiter.Count> counts = new ArrayList<>();
         List<String> scopes = new ArrayList<>();
         if (device.isPresent() || network != SourceNetwork.DIRECT) {
-            counts.add(new RateLimiter.Count("ip#" + from, config.sourceIpLimits()));
+            counts.add(new RateLimiter.Count("ip#" + from, policy.sourceIpLimits()));
             scopes.add("ip");
         }
         counts.add(new RateLimiter.Count("identifier#" + store.storeId() + "#" + identifier.normalForm() + "#" + from,
-                config.identifierLimits()));
+                policy.identifierLimits()));
         scopes.add("identifier");
         count(counts, scopes, now, network);
         try {
             deliveries.enqueue(new CodeRequest(UUID.randomUUID().toString(), store.storeId(),
                     identifier.normalForm(), network.key(), device.map(TrustedDevice::deviceHash).orElse(null),
-                    request.browserHash(), now, now.plus(config.codeLifetime())));
+                    request.browserHash(), now, now.plus(policy.codeLifetime())));
         } catch (RuntimeException failed) {
             // The request was not taken on: it must not count against anyone.
             release(counts, now, failed);
@@ -93,6 +102,7 @@ public record RequestCode(SignInContext context, RateLimiter rateLimiter, Delive
         Metrics.count("CodesRequested");
         Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
                 "network", network.label(), "knownDevice", device.isPresent());
+        return new Sent(policy.codeLifetime(), policy.maxCodeAttempts(), policy.signInBrowserLifetime());
     }
 
     /** Best effort: when the database itself is failing, the original failure is what the caller must see. */

@@ -3,6 +3,7 @@ package dev.portallogin.requestcode;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.BrowserToken;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
@@ -13,19 +14,13 @@ import dev.portallogin.core.http.RouteTable;
 import dev.portallogin.core.http.SignInCookies;
 import dev.portallogin.core.port.OriginSecret;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /**
- * {@code POST /login/code}: answers 202 {"status":"sent"} whether or not the identifier matched a customer; and
+ * {@code POST /login/code}: answers 202 {"status":"sent"} (with the code's lifetime and tries) whether or not the identifier matched a customer; and
  * {@code GET /login/stores/{storeId}}: the store's name, for the login page's header.
  */
 public final class RequestCodeHandler extends HttpFunction {
-
-    private static final Map<String, Object> SENT = Map.of("status", "sent");
-
-    /** How long the browser that asked is remembered: as long as the link it was sent works. */
-    private static final Duration SIGN_IN_BROWSER_LIFETIME = Duration.ofMinutes(10);
 
     private final RequestCode requestCode;
     private final PortalStores stores;
@@ -33,13 +28,12 @@ public final class RequestCodeHandler extends HttpFunction {
 
     /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public RequestCodeHandler() {
-        this(Priming.lambdaClients(Priming::phoneNumbers), Clock.systemUTC());
+        this(Priming.lambdaClients(Priming::phoneNumbers), LoginPolicy.fromEnvironment(), Clock.systemUTC());
     }
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
-    public RequestCodeHandler(AwsClients aws, Clock clock) {
-        this(new RequestCode(aws.signInContext(), aws.rateLimiter(), aws.deliveryQueue(), aws.config(),
-                clock), new PortalStores(aws.customerDirectory()), aws.originSecret());
+    public RequestCodeHandler(AwsClients aws, LoginPolicy policy, Clock clock) {
+        this(new RequestCode(aws.signInContext(), aws.rateLimiter(), aws.deliveryQueue(), policy, clock), new PortalStores(aws.customerDirectory()), aws.originSecret());
     }
 
     public RequestCodeHandler(RequestCode requestCode, PortalStores stores, OriginSecret originSecret) {
@@ -62,10 +56,12 @@ public final class RequestCodeHandler extends HttpFunction {
     private ApiResponse requestCode(ApiRequest request) {
         RequestBody body = request.jsonBody();
         BrowserToken browser = BrowserToken.generate();
-        requestCode.request(new RequestCode.Request(body.requiredId("storeId"), body.requiredString("identifier"),
-                ClientAddress.of(request, originSecret), request.cookie(SignInCookies.DEVICE).orElse(null),
-                browser.hash(), request.origin()));
-        return ApiResponse.json(202, SENT).withCookie(SignInCookies.browser(browser, SIGN_IN_BROWSER_LIFETIME));
+        RequestCode.Sent sent = requestCode.request(new RequestCode.Request(body.requiredId("storeId"),
+                body.requiredString("identifier"), ClientAddress.of(request, originSecret),
+                request.cookie(SignInCookies.DEVICE).orElse(null), browser.hash(), request.origin()));
+        return ApiResponse.json(202, Map.of("status", "sent", "codeLifetimeSeconds", sent.codeLifetime().toSeconds(),
+                        "triesPerCode", sent.triesPerCode()))
+                .withCookie(SignInCookies.browser(browser, sent.signInBrowserLifetime()));
     }
 
     private ApiResponse store(ApiRequest request) {

@@ -23,7 +23,7 @@ class RequestCodeBadInputTest {
         Fakes fakes = new Fakes();
         fakes.customer(fakes.store(STORE, "US"), EMAIL, PHONE);
         return new RequestCodeHandler(new RequestCode(fakes.signInContext,
-                fakes.rateLimiter, fakes.queue, fakes.config(), fakes.clock), new PortalStores(fakes.directory),
+                fakes.rateLimiter, fakes.queue, fakes.policy(), fakes.clock), new PortalStores(fakes.directory),
                 fakes.originSecret);
     }
 

@@ -14,7 +14,7 @@ class RequestCodeHandlerTest {
 
     private final Fakes fakes = new Fakes();
     private final RequestCodeHandler handler = new RequestCodeHandler(new RequestCode(fakes.signInContext,
-            fakes.rateLimiter, fakes.queue, fakes.config(), fakes.clock),
+            fakes.rateLimiter, fakes.queue, fakes.policy(), fakes.clock),
             new PortalStores(fakes.directory), fakes.originSecret);
 
     private HttpCall askForCode(Object body) {
@@ -28,11 +28,24 @@ class RequestCodeHandlerTest {
         Answer answer = askForCode(Map.of("storeId", "acme", "identifier", "nobody@example.com")).sendTo(handler);
 
         assertThat(answer.status()).isEqualTo(202);
-        assertThat(answer.json()).isEqualTo(Map.of("status", "sent"));
+        assertThat(answer.json()).isEqualTo(Map.of("status", "sent", "codeLifetimeSeconds", 600, "triesPerCode", 5));
         assertThat(answer.cookies()).singleElement().asString()
                 .startsWith(SignInCookies.BROWSER + "=")
                 .contains("HttpOnly", "Secure", "SameSite=Lax", "Path=/", "Max-Age=600")
                 .doesNotContain("Domain");
+    }
+
+    @Test
+    void theBrowserIsRememberedAndTheTriesAndLifetimeToldAsTheLoginPolicySets() {
+        RequestCodeHandler longerLinks = new RequestCodeHandler(new RequestCode(fakes.signInContext,
+                fakes.rateLimiter, fakes.queue, fakes.policy("LINK_TTL_SECONDS", "1800", "CODE_TTL_SECONDS", "900",
+                "MAX_CODE_ATTEMPTS", "3"), fakes.clock), new PortalStores(fakes.directory), fakes.originSecret);
+        fakes.store("acme");
+
+        Answer answer = askForCode(Map.of("storeId", "acme", "identifier", "nobody@example.com")).sendTo(longerLinks);
+
+        assertThat(answer.json()).isEqualTo(Map.of("status", "sent", "codeLifetimeSeconds", 900, "triesPerCode", 3));
+        assertThat(answer.cookies()).singleElement().asString().contains("Max-Age=1800");
     }
 
     @Test

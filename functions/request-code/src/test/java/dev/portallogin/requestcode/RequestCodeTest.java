@@ -23,7 +23,7 @@ class RequestCodeTest {
 
     private final Fakes fakes = new Fakes();
     private final RequestCode requestCode = new RequestCode(fakes.signInContext,
-            fakes.rateLimiter, fakes.queue, fakes.config(), fakes.clock);
+            fakes.rateLimiter, fakes.queue, fakes.policy(), fakes.clock);
     private final Store store = fakes.store("acme", "US");
     private int addresses;
 

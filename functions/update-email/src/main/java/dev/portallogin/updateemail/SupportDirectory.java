@@ -1,6 +1,6 @@
 package dev.portallogin.updateemail;
 
-import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
@@ -45,14 +45,14 @@ public final class SupportDirectory {
     private final CustomerDirectory directory;
     private final SupportAccess access;
     private final AuditLog audit;
-    private final Config config;
+    private final LoginPolicy policy;
     private final Clock clock;
 
-    public SupportDirectory(CustomerDirectory directory, AuditLog audit, Config config, Clock clock) {
+    public SupportDirectory(CustomerDirectory directory, AuditLog audit, LoginPolicy policy, Clock clock) {
         this.directory = directory;
         this.access = new SupportAccess(directory);
         this.audit = audit;
-        this.config = config;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -107,8 +107,8 @@ public final class SupportDirectory {
         Customer customer = directory.findCustomer(storeId, customerId).orElseThrow(CustomerNotFound::new);
         Instant now = clock.instant();
         audit.record(new AuditEntry(storeId, customerId, "profile_viewed", caller, now, Map.of()));
-        Optional<Instant> lockedUntil = customer.codeLoginLockedUntil(config.maxConsecutiveCodeFailures(),
-                config.codeLockDuration()).filter(now::isBefore);
+        Optional<Instant> lockedUntil = customer.codeLoginLockedUntil(policy.maxConsecutiveCodeFailures(),
+                policy.codeLockDuration()).filter(now::isBefore);
         return new CustomerView(customer, customer.deliverableEmail().isPresent(), lockedUntil,
                 directory.listSubscriptions(storeId, customerId));
     }

@@ -2,6 +2,7 @@ package dev.portallogin.updateemail;
 
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Priming;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.EmailAddress;
@@ -46,16 +47,16 @@ public final class UpdateEmailHandler extends HttpFunction {
 
     /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public UpdateEmailHandler() {
-        this(Priming.lambdaClients(Priming::phoneNumbers), Clock.systemUTC());
+        this(Priming.lambdaClients(Priming::phoneNumbers), LoginPolicy.fromEnvironment(), Clock.systemUTC());
     }
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
-    public UpdateEmailHandler(AwsClients aws, Clock clock) {
-        this(new UpdateEmail(aws.customerDirectory(), aws.deliveryQueue(), aws.config().linkLifetime(), clock),
+    public UpdateEmailHandler(AwsClients aws, LoginPolicy policy, Clock clock) {
+        this(new UpdateEmail(aws.customerDirectory(), aws.deliveryQueue(), policy.linkLifetime(), clock),
                 new RevokeCredentials(aws.customerDirectory(), clock),
                 new UnlockCodeLogin(aws.customerDirectory(), clock),
                 new AuditTrail(aws.customerDirectory(), aws.auditLog()),
-                new SupportDirectory(aws.customerDirectory(), aws.auditLog(), aws.config(), clock));
+                new SupportDirectory(aws.customerDirectory(), aws.auditLog(), policy, clock));
     }
 
     public UpdateEmailHandler(UpdateEmail updateEmail, RevokeCredentials revokeCredentials,

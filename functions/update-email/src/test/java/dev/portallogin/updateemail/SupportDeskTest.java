@@ -29,7 +29,7 @@ class SupportDeskTest {
             fakes.clock);
     private final RevokeCredentials revoke = new RevokeCredentials(fakes.directory, fakes.clock);
     private final UnlockCodeLogin unlock = new UnlockCodeLogin(fakes.directory, fakes.clock);
-    private final SupportDirectory lookups = new SupportDirectory(fakes.directory, fakes.audit, fakes.config(),
+    private final SupportDirectory lookups = new SupportDirectory(fakes.directory, fakes.audit, fakes.policy(),
             fakes.clock);
     private final AuditTrail trail = new AuditTrail(fakes.directory, fakes.audit);
     private final Store acme = fakes.store("acme", "US");

@@ -19,7 +19,7 @@ class UpdateEmailHandlerTest {
             new UpdateEmail(fakes.directory, fakes.queue, Duration.ofMinutes(10), fakes.clock),
             new RevokeCredentials(fakes.directory, fakes.clock), new UnlockCodeLogin(fakes.directory, fakes.clock),
             new AuditTrail(fakes.directory, fakes.audit),
-            new SupportDirectory(fakes.directory, fakes.audit, fakes.config(), fakes.clock));
+            new SupportDirectory(fakes.directory, fakes.audit, fakes.policy(), fakes.clock));
     private final Store acme = fakes.store("acme");
     private final Customer jane = fakes.customer(acme, "jane@example.com", null);
 

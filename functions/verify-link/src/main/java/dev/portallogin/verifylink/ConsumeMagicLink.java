@@ -1,6 +1,6 @@
 package dev.portallogin.verifylink;
 
-import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.BrowserToken;
@@ -19,6 +19,7 @@ import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.LoginStore.StoredLink;
 import dev.portallogin.core.port.LoginStore.StoredSession;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -61,15 +62,15 @@ public final class ConsumeMagicLink {
     private final LoginStore logins;
     private final CustomerDirectory directory;
     private final PortalSessions sessions;
-    private final Config config;
+    private final LoginPolicy policy;
     private final Clock clock;
 
-    public ConsumeMagicLink(LoginStore logins, CustomerDirectory directory, PortalSessions sessions, Config config,
+    public ConsumeMagicLink(LoginStore logins, CustomerDirectory directory, PortalSessions sessions, LoginPolicy policy,
                             Clock clock) {
         this.logins = logins;
         this.directory = directory;
         this.sessions = sessions;
-        this.config = config;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -113,7 +114,7 @@ public final class ConsumeMagicLink {
         if (link.isLiveAt(now)) {
             String method = link.isAgentLink() ? "agent-link" : "link";
             Session session = Session.start(link.storeId(), link.customerId(), method, now,
-                    config.sessionLifetime());
+                    policy.sessionLifetime());
             AuditEntry signIn = new AuditEntry(link.storeId(), link.customerId(), "signed_in", Actor.customer(), now,
                     link.sentTo() == null ? Map.of("method", method) : Map.of("method", method, "identifier",
                             link.sentTo()));
@@ -131,6 +132,11 @@ public final class ConsumeMagicLink {
         // A live link whose spending failed lost a race with a parallel use of it: it is used now.
         throw refused(refusal(link, store, now).orElse(new InvalidLink(Reason.USED, store.storeId(), store.name(),
                 link.sentTo(), link.lifetime())));
+    }
+
+    /** How long a magic-link page's form may be sent: as long as a link lives. */
+    public Duration formLifetime() {
+        return policy.linkFormLifetime();
     }
 
     /**

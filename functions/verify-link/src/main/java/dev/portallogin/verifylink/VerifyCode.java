@@ -1,6 +1,6 @@
 package dev.portallogin.verifylink;
 
-import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.BrowserToken;
@@ -47,7 +47,7 @@ import java.util.Optional;
  * (unknown identifiers, no live code) are tallied aside: they never use up the store's ceiling.
  */
 public record VerifyCode(SignInContext context, CustomerDirectory directory, LoginStore logins,
-                         RateLimiter rateLimiter, AuditLog audit, CodeKey codeKey, Config config, Clock clock) {
+                         RateLimiter rateLimiter, AuditLog audit, CodeKey codeKey, LoginPolicy policy, Clock clock) {
 
     /** Stands in for a customer id where there is none; ids never hold {@code ~}, so no item has this key. */
     private static final String NOBODY = "~";
@@ -98,7 +98,7 @@ public record VerifyCode(SignInContext context, CustomerDirectory directory, Log
         boolean trusted = device.filter(known -> known.customerId().equals(customerId)).isPresent();
         limitSource(trusted ? "verify-device#" + device.get().deviceHash() : "verify-ip#" + network.key(),
                 network, now);
-        Optional<LoginCode> code = LoginCode.parse(attempt.code(), config.codeLength());
+        Optional<LoginCode> code = LoginCode.parse(attempt.code(), policy.codeLength());
         if (code.isEmpty()) {
             // The caller knows its code is malformed: refusing before any lookup tells it nothing new.
             throw refused("malformed_code");
@@ -130,22 +130,22 @@ public record VerifyCode(SignInContext context, CustomerDirectory directory, Log
     private Guessing countGuess(Store store, String customerId, boolean trusted, SourceNetwork network,
                                 Instant now) {
         String storeId = store.storeId();
-        Optional<StoredCode> live = logins.countCodeAttempt(storeId, customerId, config.maxCodeAttempts(), now);
+        Optional<StoredCode> live = logins.countCodeAttempt(storeId, customerId, policy.maxCodeAttempts(), now);
         boolean limited = live.isPresent() && !trusted;
         String storeKey = CodeGuesses.storeKey(storeId);
         RateLimiter.Decision ceiling = limited
-                ? rateLimiter.tryCount(storeKey, config.storeVerifyLimit(), now)
-                : rateLimiter.tally(storeKey, config.storeVerifyLimit(), now);
+                ? rateLimiter.tryCount(storeKey, policy.storeVerifyLimit(), now)
+                : rateLimiter.tally(storeKey, policy.storeVerifyLimit(), now);
         if (!ceiling.allowed() && !trusted) {
             refuseWhenSpent(ceiling, "verify-store", network);
         }
-        RateLimit perNetwork = CodeGuesses.perNetwork(config.maxCodeFailuresPerNetwork());
+        RateLimit perNetwork = CodeGuesses.perNetwork(policy.maxCodeFailuresPerNetwork());
         String networkKey = CodeGuesses.networkKey(storeId, limited ? customerId : NOBODY, network.key());
         boolean networkOpen = limited
                 ? rateLimiter.tryCount(networkKey, perNetwork, now).allowed()
                 : rateLimiter.tally(networkKey, perNetwork, now).allowed();
         Guess overall = directory.countCodeGuess(storeId, limited && networkOpen ? customerId : NOBODY,
-                config.maxConsecutiveCodeFailures(), config.codeLockDuration(), now);
+                policy.maxConsecutiveCodeFailures(), policy.codeLockDuration(), now);
         if (live.isEmpty()) {
             return new Guessing(customerId, live, NOBODY.equals(customerId) ? "unknown_customer" : "no_live_code");
         }
@@ -159,7 +159,7 @@ public record VerifyCode(SignInContext context, CustomerDirectory directory, Log
     }
 
     private Session signIn(Store store, Identifier identifier, StoredCode code, Instant now) {
-        Session session = Session.start(store.storeId(), code.customerId(), "code", now, config.sessionLifetime());
+        Session session = Session.start(store.storeId(), code.customerId(), "code", now, policy.sessionLifetime());
         AuditEntry signIn = new AuditEntry(store.storeId(), code.customerId(), "signed_in", Actor.customer(), now,
                 Map.of("method", "code", "identifier", identifier.masked()));
         if (!logins.consumeCode(code, session, signIn)) {
@@ -175,7 +175,7 @@ public record VerifyCode(SignInContext context, CustomerDirectory directory, Log
         if (network == SourceNetwork.DIRECT && key.startsWith("verify-ip#")) {
             return;
         }
-        refuseWhenSpent(rateLimiter.tryAcquire(key, config.verifyIpLimits(), now), "verify-ip", network);
+        refuseWhenSpent(rateLimiter.tryAcquire(key, policy.verifyIpLimits(), now), "verify-ip", network);
     }
 
     private static void refuseWhenSpent(RateLimiter.Decision decision, String scope, SourceNetwork network) {

@@ -2,6 +2,7 @@ package dev.portallogin.verifylink;
 
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Priming;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.MagicLinkToken;
@@ -21,7 +22,6 @@ import dev.portallogin.core.http.SessionCookie;
 import dev.portallogin.core.http.SignInCookies;
 import dev.portallogin.core.port.OriginSecret;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -31,9 +31,6 @@ import java.util.Map;
  */
 public final class VerifyLinkHandler extends HttpFunction {
 
-    /** How long a magic-link page's form may be sent: as long as a link lives. */
-    private static final Duration FORM_LIFETIME = Duration.ofMinutes(10);
-
     private final VerifyCode verifyCode;
     private final ConsumeMagicLink consumeMagicLink;
     private final PortalSessions sessions;
@@ -42,19 +39,19 @@ public final class VerifyLinkHandler extends HttpFunction {
 
     /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public VerifyLinkHandler() {
-        this(Priming.lambdaClients(Priming::phoneNumbers), Clock.systemUTC());
+        this(Priming.lambdaClients(Priming::phoneNumbers), LoginPolicy.fromEnvironment(), Clock.systemUTC());
     }
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
-    public VerifyLinkHandler(AwsClients aws, Clock clock) {
-        this(aws, new PortalSessions(aws.loginStore(), aws.customerDirectory(), clock), clock);
+    public VerifyLinkHandler(AwsClients aws, LoginPolicy policy, Clock clock) {
+        this(aws, policy, new PortalSessions(aws.loginStore(), aws.customerDirectory(), clock), clock);
     }
 
-    private VerifyLinkHandler(AwsClients aws, PortalSessions sessions, Clock clock) {
+    private VerifyLinkHandler(AwsClients aws, LoginPolicy policy, PortalSessions sessions, Clock clock) {
         this(new VerifyCode(aws.signInContext(), aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(),
-                        aws.auditLog(), aws.codeKey(), aws.config(), clock),
-                new ConsumeMagicLink(aws.loginStore(), aws.customerDirectory(), sessions, aws.config(), clock),
-                sessions, new RememberBrowser(aws.trustedDevices(), aws.config().deviceLifetime(), clock),
+                        aws.auditLog(), aws.codeKey(), policy, clock),
+                new ConsumeMagicLink(aws.loginStore(), aws.customerDirectory(), sessions, policy, clock),
+                sessions, new RememberBrowser(aws.trustedDevices(), policy.deviceLifetime(), clock),
                 aws.originSecret());
     }
 
@@ -127,7 +124,7 @@ public final class VerifyLinkHandler extends HttpFunction {
         ApiResponse page = page(200, MagicLinkPage.render(token, view, form));
         boolean hasForm = view.state() == ConsumeMagicLink.State.SIGN_IN_NOW
                 || view.state() == ConsumeMagicLink.State.CONFIRM;
-        return hasForm ? page.withCookie(SignInCookies.form(form, FORM_LIFETIME)) : page;
+        return hasForm ? page.withCookie(SignInCookies.form(form, consumeMagicLink.formLifetime())) : page;
     }
 
     private static ApiResponse page(int status, String html) {

@@ -1,6 +1,6 @@
 package dev.portallogin.verifylink;
 
-import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
@@ -10,7 +10,6 @@ import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.port.LoginStore.StoredCode;
 import dev.portallogin.core.port.LoginStore.StoredLink;
 import dev.portallogin.core.testing.Fakes;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -24,17 +23,19 @@ final class SignInFixture {
     final ConsumeMagicLink consumeMagicLink;
     final RememberBrowser rememberBrowser;
     final Store store = fakes.store("acme", "US");
+    final LoginPolicy policy;
 
-    SignInFixture() {
-        Config config = fakes.config();
-        verifyCode = verifyCode(config);
-        rememberBrowser = new RememberBrowser(fakes.devices, config.deviceLifetime(), fakes.clock);
-        consumeMagicLink = new ConsumeMagicLink(fakes.logins, fakes.directory, sessions, config, fakes.clock);
+    /** @param policyOverrides login policy settings (environment names and values) other than the defaults */
+    SignInFixture(String... policyOverrides) {
+        policy = fakes.policy(policyOverrides);
+        verifyCode = verifyCode(policy);
+        rememberBrowser = new RememberBrowser(fakes.devices, policy.deviceLifetime(), fakes.clock);
+        consumeMagicLink = new ConsumeMagicLink(fakes.logins, fakes.directory, sessions, policy, fakes.clock);
     }
 
-    VerifyCode verifyCode(Config config) {
+    VerifyCode verifyCode(LoginPolicy policy) {
         return new VerifyCode(fakes.signInContext, fakes.directory, fakes.logins, fakes.rateLimiter, fakes.audit,
-                fakes.codeKey, config, fakes.clock);
+                fakes.codeKey, policy, fakes.clock);
     }
 
     /** What request-code leaves behind for a customer: their code, and their link bound to {@code browserHash}. */
@@ -49,9 +50,9 @@ final class SignInFixture {
         fakes.logins.issueCustomerLogin(
                 new StoredCode(store.storeId(), customer.customerId(), codeId,
                         code.hmac(fakes.codeKey.bytes(), store.storeId(), customer.customerId(), codeId), now,
-                        now.plus(Duration.ofMinutes(10)), 0),
+                        now.plus(policy.codeLifetime()), 0),
                 new StoredLink(token.hash(), store.storeId(), customer.customerId(), "customer", now,
-                        now.plus(Duration.ofMinutes(10)), "j***@example.com", browserHash));
+                        now.plus(policy.linkLifetime()), "j***@example.com", browserHash));
         return new Issued(code.digits(), token.value());
     }
 
@@ -60,7 +61,7 @@ final class SignInFixture {
         MagicLinkToken token = MagicLinkToken.generate();
         Instant now = fakes.clock.instant();
         fakes.logins.issueAgentLink(new StoredLink(token.hash(), store.storeId(), customer.customerId(), "agent", now,
-                now.plus(Duration.ofMinutes(10)), null, null), new AuditEntry(store.storeId(), customer.customerId(),
+                now.plus(policy.linkLifetime()), null, null), new AuditEntry(store.storeId(), customer.customerId(),
                 "magic_link_generated", Actor.trustedBackend("agent-1"), now, Map.of()));
         return token.value();
     }

@@ -139,7 +139,7 @@ class VerifyCodeTest {
 
     @Test
     void junkNeverUsesUpTheStoreCeilingButGuessesAtLiveCodesDo() {
-        VerifyCode capped = world.verifyCode(world.fakes.config("STORE_VERIFY_RATE_LIMIT", "3/3600"));
+        VerifyCode capped = world.verifyCode(world.fakes.policy("STORE_VERIFY_RATE_LIMIT", "3/3600"));
         for (int i = 0; i < 50; i++) {
             int n = i;
             assertThatThrownBy(() -> verifyFrom(capped, "stranger" + n + "@example.com", "1234", "192.0.2." + n,

@@ -10,6 +10,7 @@ import dev.portallogin.core.http.SignInCookies;
 import dev.portallogin.core.testing.HttpCall;
 import dev.portallogin.core.testing.HttpCall.Answer;
 import java.util.Map;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,27 @@ class VerifyLinkHandlerTest {
         assertThat(page.body()).contains("Continue as j***@example.com to Store acme").doesNotContain("jane@");
         assertThat(page.headers().get("Content-Security-Policy").toString()).contains("script-src 'sha256-");
         assertThat(spent(token)).isFalse();
+    }
+
+    @Test
+    void theFormAndTheExpiredLinksWordsFollowTheLinkLifetimeThePolicySets() {
+        SignInFixture halfHour = new SignInFixture("LINK_TTL_SECONDS", "1800");
+        VerifyLinkHandler longerLinks = new VerifyLinkHandler(halfHour.verifyCode, halfHour.consumeMagicLink,
+                halfHour.sessions, halfHour.rememberBrowser, halfHour.fakes.originSecret);
+        String token = halfHour.issue(halfHour.fakes.customer(halfHour.store, "jo@example.com", null),
+                BrowserToken.generate().hash()).token();
+
+        Answer page = HttpCall.to("GET /login/magic", "/login/magic").query("token", token).sendTo(longerLinks);
+        halfHour.fakes.clock.advance(Duration.ofMinutes(30));
+        Answer expired = HttpCall.to("POST /login/magic", "/login/magic").json(Map.of("token", token))
+                .sendTo(longerLinks);
+
+        assertThat(page.cookies()).filteredOn(cookie -> cookie.startsWith(SignInCookies.FORM + "="))
+                .singleElement().asString().contains("Max-Age=1800");
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.json()).containsEntry("reason", "expired")
+                .containsEntry("message", "This sign-in link sent to j***@example.com has expired: links work for "
+                        + "30 minutes. Ask for a new code to sign in.");
     }
 
     @Test

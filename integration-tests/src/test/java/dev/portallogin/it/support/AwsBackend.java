@@ -224,11 +224,16 @@ public final class AwsBackend {
 
     /** The configuration a function gets: its template environment, resolved, plus the emulator endpoint. */
     public Config configFor(String functionLogicalId, Map<String, String> overrides) {
+        return Config.from(environmentFor(functionLogicalId, overrides));
+    }
+
+    /** A function's environment: the template's, resolved, the emulator's endpoint, and {@code overrides}. */
+    public Map<String, String> environmentFor(String functionLogicalId, Map<String, String> overrides) {
         TemplateModel.Function function = template.function(functionLogicalId)
                 .orElseThrow(() -> new IllegalArgumentException("no function " + functionLogicalId));
         Map<String, String> environment = new LinkedHashMap<>(awsEnvironment);
         environment.putAll(template.environment(function, physicalIds));
         environment.putAll(overrides);
-        return Config.from(environment);
+        return environment;
     }
 }

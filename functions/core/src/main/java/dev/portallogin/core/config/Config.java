@@ -1,16 +1,13 @@
 package dev.portallogin.core.config;
 
-import dev.portallogin.core.domain.LoginCode;
-import dev.portallogin.core.domain.RateLimit;
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the functions read from their environment, read once at start-up. Names and defaults are listed in
- * the README; a value that does not parse stops the function at init rather than at a customer's request.
+ * The infrastructure the functions reach, read once from their environment at start-up: tables, queue, secrets,
+ * region, endpoint and credentials. How signing in behaves is the {@link dev.portallogin.core.domain.LoginPolicy},
+ * read from the same environment. Names and defaults are listed in the README.
  */
 public record Config(
         String directoryTable,
@@ -25,20 +22,6 @@ public record Config(
         Optional<URI> endpoint,
         Optional<StaticCredentials> credentials,
         boolean containerCredentials,
-        int codeLength,
-        Duration codeLifetime,
-        Duration linkLifetime,
-        Duration sessionLifetime,
-        int maxCodeAttempts,
-        int maxConsecutiveCodeFailures,
-        int maxCodeFailuresPerNetwork,
-        Duration codeLockDuration,
-        Duration deviceLifetime,
-        List<RateLimit> identifierLimits,
-        List<RateLimit> customerCodeLimits,
-        List<RateLimit> sourceIpLimits,
-        List<RateLimit> verifyIpLimits,
-        RateLimit storeVerifyLimit,
         boolean primeOnInit) {
 
     /**
@@ -51,13 +34,6 @@ public record Config(
         @Override
         public String toString() {
             return "StaticCredentials[redacted]";
-        }
-    }
-
-    public Config {
-        LoginCode.requireSupportedLength(codeLength);
-        if (maxCodeAttempts < 1) {
-            throw new IllegalArgumentException("MAX_CODE_ATTEMPTS must be at least 1");
         }
     }
 
@@ -82,29 +58,7 @@ public record Config(
                 Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create),
                 credentials,
                 credentials.isEmpty() && !env.getOrDefault("AWS_CONTAINER_CREDENTIALS_FULL_URI", "").isBlank(),
-                integer(env, "CODE_LENGTH", 4),
-                seconds(env, "CODE_TTL_SECONDS", 600),
-                seconds(env, "LINK_TTL_SECONDS", 600),
-                seconds(env, "SESSION_TTL_SECONDS", 7 * 24 * 3600),
-                integer(env, "MAX_CODE_ATTEMPTS", 5),
-                integer(env, "MAX_CONSECUTIVE_CODE_FAILURES", 20),
-                integer(env, "MAX_CODE_FAILURES_PER_NETWORK", 10),
-                seconds(env, "CODE_LOCK_SECONDS", 24 * 3600),
-                seconds(env, "DEVICE_TTL_SECONDS", 90 * 24 * 3600),
-                RateLimit.parseList(env.getOrDefault("IDENTIFIER_RATE_LIMITS", "1/60,5/3600,10/86400")),
-                RateLimit.parseList(env.getOrDefault("CUSTOMER_CODE_LIMITS", "30/86400")),
-                RateLimit.parseList(env.getOrDefault("SOURCE_IP_RATE_LIMITS", "20/3600")),
-                RateLimit.parseList(env.getOrDefault("VERIFY_IP_RATE_LIMITS", "60/3600")),
-                RateLimit.parseList(env.getOrDefault("STORE_VERIFY_RATE_LIMIT", "3000/3600")).get(0),
                 Boolean.parseBoolean(env.getOrDefault("PRIME_ON_INIT", "false").strip()));
     }
 
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
-    }
-
-    private static Duration seconds(Map<String, String> env, String name, long fallback) {
-        return Duration.ofSeconds(integer(env, name, (int) fallback));
-    }
 }

@@ -191,7 +191,7 @@ public final class Priming implements Resource {
         Digests.sha256("primed");
         Duration lifetime = Duration.ofMinutes(10);
         EmailMessage login = LoginMessages.codeAndLink(store, customer, email, code,
-                store.portalUrl() + "/login/magic?token=primed", lifetime);
+                store.portalUrl() + "/login/magic?token=primed", lifetime, lifetime.multipliedBy(2));
         offline.mailer().send(login);
         offline.smsSender().send(customer.phoneE164(), "primed");
         OutgoingMessage queued = new OutgoingMessage("primed", "login", Instant.EPOCH.plus(lifetime), login, null);

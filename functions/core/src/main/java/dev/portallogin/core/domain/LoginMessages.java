@@ -19,12 +19,16 @@ public final class LoginMessages {
 
     /** The email a customer asked for: the code prominently, the magic link as a button and as plain text. */
     public static EmailMessage codeAndLink(Store store, Customer customer, EmailAddress to, LoginCode code,
-                                           String linkUrl, Duration lifetime) {
+                                           String linkUrl, Duration codeLifetime, Duration linkLifetime) {
+        String lifetimes = codeLifetime.equals(linkLifetime)
+                ? "The code and the link work once and expire in " + HumanDuration.of(codeLifetime) + "."
+                : "The code and the link work once. The code expires in " + HumanDuration.of(codeLifetime)
+                        + ", the link in " + HumanDuration.of(linkLifetime) + ".";
         return new Body(store, customer)
                 .paragraph("Your login code for " + store.name() + " is:")
                 .code(code.digits())
                 .link(linkUrl, "Or sign in with this link:")
-                .paragraph("The code and the link work once and expire in " + HumanDuration.of(lifetime) + ".")
+                .paragraph(lifetimes)
                 .quiet("If you did not ask to sign in, you can ignore this email.")
                 .email(to, code.digits() + " is your " + store.name() + " login code");
     }

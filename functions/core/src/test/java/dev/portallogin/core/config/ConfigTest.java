@@ -1,31 +1,18 @@
 package dev.portallogin.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
 
     @Test
-    void defaultsAreTheProductPromise() {
-        Config config = Config.from(Map.of());
-        assertThat(config.codeLength()).isEqualTo(4);
-        assertThat(config.codeLifetime()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(config.linkLifetime()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(config.sessionLifetime()).isEqualTo(Duration.ofDays(7));
-        assertThat(config.maxCodeAttempts()).isEqualTo(5);
-        assertThat(config.identifierLimits()).hasSize(3);
-        assertThat(config.sourceIpLimits()).hasSize(1);
+    void defaultsReachTheTemplatesTablesInTheRegionLambdaGives() {
+        Config config = Config.from(Map.of("AWS_REGION", "eu-west-1"));
+        assertThat(config.loginTable()).isEqualTo("portal-login");
+        assertThat(config.region()).isEqualTo("eu-west-1");
         assertThat(config.endpoint()).isEmpty();
-    }
-
-    @Test
-    void aCodeLengthOutsideFourToEightStopsTheFunctionAtInit() {
-        assertThatThrownBy(() -> Config.from(Map.of("CODE_LENGTH", "3"))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(Config.from(Map.of("CODE_LENGTH", "6")).codeLength()).isEqualTo(6);
     }
 
     @Test

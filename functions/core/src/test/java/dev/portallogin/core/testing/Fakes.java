@@ -1,6 +1,6 @@
 package dev.portallogin.core.testing;
 
-import dev.portallogin.core.config.Config;
+import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
@@ -44,15 +44,13 @@ public final class Fakes {
     public final OriginSecret originSecret = ORIGIN_SECRET::equals;
     private int customers;
 
-    /** The functions' configuration with the template's defaults and {@code overrides}. */
-    public Config config(String... overrides) {
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "CODE_KEY_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:code-key",
-                "DELIVERY_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/delivery"));
+    /** The login policy at its defaults, with {@code overrides} (environment names and values) on top. */
+    public LoginPolicy policy(String... overrides) {
+        Map<String, String> environment = new HashMap<>();
         for (int i = 0; i + 1 < overrides.length; i += 2) {
             environment.put(overrides[i], overrides[i + 1]);
         }
-        return Config.from(environment);
+        return LoginPolicy.from(environment);
     }
 
     /** A store whose portal is {@code https://portal.<id>.example}, texting {@code smsCountries}. */
