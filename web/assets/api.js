@@ -1,5 +1,5 @@
 // The pages talk to the HTTP API only, so they work in front of the local runner and the real API Gateway alike.
-window.api = {
+export const api = {
   async call(method, path, body) {
     const response = await fetch(path, {
       method,
@@ -15,7 +15,8 @@ window.api = {
   post(path, body) { return this.call('POST', path, body === undefined ? {} : body); },
   put(path, body) { return this.call('PUT', path, body); }
 };
-window.show = function (element, text) {
+/** Shows {@code text} in {@code element}, or hides the element when there is nothing to say. */
+export function show(element, text) {
   element.textContent = text;
   element.hidden = !text;
-};
+}

@@ -1,5 +1,5 @@
 // An audit entry as a sentence an agent reads at a glance: who did what, with the masked details.
-window.auditSentence = function (entry) {
+export function auditSentence(entry) {
   const actor = entry.actor || {};
   const details = entry.details || {};
   const role = actor.principal ? actor.principal.replace(/^arn:[^:]+:iam::\d+:(role|user)\//, '') : '';
@@ -82,4 +82,4 @@ window.auditSentence = function (entry) {
       what = entry.action.replace(/_/g, ' ');
   }
   return who() + ' ' + what + '.';
-};
+}

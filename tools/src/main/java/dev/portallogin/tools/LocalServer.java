@@ -40,6 +40,14 @@ public final class LocalServer implements AutoCloseable {
             "/dashboard", "dashboard.html",
             "/outbox", "outbox.html");
 
+    /**
+     * What the pages may load: their own scripts, styles and API only. No inline script or style, so a value the
+     * pages show can never run; host the pages with the same header (each page repeats its script rule in a meta
+     * tag for hosts that cannot set headers).
+     */
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",
@@ -225,6 +233,9 @@ public final class LocalServer implements AutoCloseable {
         String type = CONTENT_TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         exchange.getResponseHeaders().add("Referrer-Policy", "no-referrer");
+        if (name.endsWith(".html")) {
+            exchange.getResponseHeaders().add("Content-Security-Policy", PAGE_POLICY);
+        }
         write(exchange, 200, type, Files.readAllBytes(file));
     }
 

@@ -54,11 +54,12 @@ public record RequestCode(SignInContext context, RateLimiter rateLimiter, Delive
 
 
     /**
-     * What the caller is told, the same for every identifier: how long a code works and how many tries it has (the
-     * login page says so), and how long the browser that asked is remembered for the link to sign in without a
-     * click.
+     * What the caller is told, the same for every identifier: how long a code works, how many tries it has and how
+     * long until another may be asked for (the login page says so), and how long the browser that asked is
+     * remembered for the link to sign in without a click.
      */
-    public record Sent(Duration codeLifetime, int triesPerCode, Duration signInBrowserLifetime) {
+    public record Sent(Duration codeLifetime, int triesPerCode, Duration resendAfter,
+                       Duration signInBrowserLifetime) {
     }
 
     /**
@@ -102,7 +103,8 @@ public record RequestCode(SignInContext context, RateLimiter rateLimiter, Delive
         Metrics.count("CodesRequested");
         Log.info("code_requested", "store", store.storeId(), "identifier", identifier.masked(),
                 "network", network.label(), "knownDevice", device.isPresent());
-        return new Sent(policy.codeLifetime(), policy.maxCodeAttempts(), policy.signInBrowserLifetime());
+        return new Sent(policy.codeLifetime(), policy.maxCodeAttempts(), policy.waitBetweenCodes(),
+                policy.signInBrowserLifetime());
     }
 
     /** Best effort: when the database itself is failing, the original failure is what the caller must see. */

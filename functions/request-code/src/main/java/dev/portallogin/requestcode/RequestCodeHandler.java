@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * {@code POST /login/code}: answers 202 {"status":"sent"} (with the code's lifetime and tries) whether or not the identifier matched a customer; and
+ * {@code POST /login/code}: answers 202 {"status":"sent"} (with the code's lifetime and tries, and the wait before another) whether or not the identifier matched a customer; and
  * {@code GET /login/stores/{storeId}}: the store's name, for the login page's header.
  */
 public final class RequestCodeHandler extends HttpFunction {
@@ -60,7 +60,7 @@ public final class RequestCodeHandler extends HttpFunction {
                 body.requiredString("identifier"), ClientAddress.of(request, originSecret),
                 request.cookie(SignInCookies.DEVICE).orElse(null), browser.hash(), request.origin()));
         return ApiResponse.json(202, Map.of("status", "sent", "codeLifetimeSeconds", sent.codeLifetime().toSeconds(),
-                        "triesPerCode", sent.triesPerCode()))
+                        "triesPerCode", sent.triesPerCode(), "resendAfterSeconds", sent.resendAfter().toSeconds()))
                 .withCookie(SignInCookies.browser(browser, sent.signInBrowserLifetime()));
     }
 

@@ -28,7 +28,8 @@ class RequestCodeHandlerTest {
         Answer answer = askForCode(Map.of("storeId", "acme", "identifier", "nobody@example.com")).sendTo(handler);
 
         assertThat(answer.status()).isEqualTo(202);
-        assertThat(answer.json()).isEqualTo(Map.of("status", "sent", "codeLifetimeSeconds", 600, "triesPerCode", 5));
+        assertThat(answer.json()).isEqualTo(Map.of("status", "sent", "codeLifetimeSeconds", 600, "triesPerCode", 5,
+                "resendAfterSeconds", 60));
         assertThat(answer.cookies()).singleElement().asString()
                 .startsWith(SignInCookies.BROWSER + "=")
                 .contains("HttpOnly", "Secure", "SameSite=Lax", "Path=/", "Max-Age=600")
@@ -39,12 +40,13 @@ class RequestCodeHandlerTest {
     void theBrowserIsRememberedAndTheTriesAndLifetimeToldAsTheLoginPolicySets() {
         RequestCodeHandler longerLinks = new RequestCodeHandler(new RequestCode(fakes.signInContext,
                 fakes.rateLimiter, fakes.queue, fakes.policy("LINK_TTL_SECONDS", "1800", "CODE_TTL_SECONDS", "900",
-                "MAX_CODE_ATTEMPTS", "3"), fakes.clock), new PortalStores(fakes.directory), fakes.originSecret);
+                "MAX_CODE_ATTEMPTS", "3", "IDENTIFIER_RATE_LIMITS", "1/120,5/3600"), fakes.clock), new PortalStores(fakes.directory), fakes.originSecret);
         fakes.store("acme");
 
         Answer answer = askForCode(Map.of("storeId", "acme", "identifier", "nobody@example.com")).sendTo(longerLinks);
 
-        assertThat(answer.json()).isEqualTo(Map.of("status", "sent", "codeLifetimeSeconds", 900, "triesPerCode", 3));
+        assertThat(answer.json()).isEqualTo(Map.of("status", "sent", "codeLifetimeSeconds", 900, "triesPerCode", 3,
+                "resendAfterSeconds", 120));
         assertThat(answer.cookies()).singleElement().asString().contains("Max-Age=1800");
     }
 

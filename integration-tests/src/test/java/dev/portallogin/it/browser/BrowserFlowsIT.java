@@ -89,8 +89,22 @@ class BrowserFlowsIT {
     }
 
     @AfterEach
-    void screenshot(TestInfo test) {
+    void screenshotAndPolicy(TestInfo test) {
         browser.screenshot(test.getTestMethod().orElseThrow().getName());
+        assertThat(browser.policyViolations()).as("Content-Security-Policy violations").isEmpty();
+    }
+
+    @Test
+    void noPageRunsAScriptInjectedIntoIt() {
+        browser.policyViolations();
+        for (String page : List.of("/login", "/dashboard", "/outbox", "/login/magic?token=nothing")) {
+            browser.open(base + page);
+            browser.visible("h1");
+            browser.driver.executeScript("const s = document.createElement('script');"
+                    + "s.textContent = 'window.injected = true'; document.body.appendChild(s);");
+            assertThat(browser.driver.executeScript("return window.injected === true")).as(page).isEqualTo(false);
+            assertThat(browser.policyViolations()).as("the refused script is reported on " + page).isNotEmpty();
+        }
     }
 
     /** Reads the newest message to {@code recipient} in the local outbox, in a second tab, like a person would. */
@@ -204,6 +218,7 @@ class BrowserFlowsIT {
                     .isEqualTo("Continue as a***@example.com to Acme Coffee Club?");
             assertThat(scanner.driver.getCurrentUrl()).as("no script signed the scanner in").contains("/login/magic");
             scanner.screenshot("link-opened-elsewhere");
+            assertThat(scanner.policyViolations()).isEmpty();
         }
 
         try (Browser phone = Browser.start()) {
@@ -214,6 +229,7 @@ class BrowserFlowsIT {
             phone.click("#signin button");
             phone.urlIs(base + "/");
             phone.textAppears("#greeting", "Hello, Ada Scanner");
+            assertThat(phone.policyViolations()).isEmpty();
         }
     }
 

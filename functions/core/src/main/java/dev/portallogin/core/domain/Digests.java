@@ -16,11 +16,6 @@ public final class Digests {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(digest(text));
     }
 
-    /** Standard padded base64, the form a Content-Security-Policy script hash takes. */
-    public static String sha256Base64(String text) {
-        return Base64.getEncoder().encodeToString(digest(text));
-    }
-
     private static byte[] digest(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -99,6 +99,15 @@ public record LoginPolicy(
         return codeLifetime.compareTo(linkLifetime) >= 0 ? codeLifetime : linkLifetime;
     }
 
+    /**
+     * How long a customer waits after asking for a code before she may ask again from the same place: the longest
+     * window of the identifier limits that allow one request, or nothing when none does.
+     */
+    public Duration waitBetweenCodes() {
+        return identifierLimits.stream().filter(limit -> limit.count() == 1).map(RateLimit::window)
+                .max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     /** How long a magic-link page's form may be sent: as long as a link lives. */
     public Duration linkFormLifetime() {
         return linkLifetime;
