@@ -8,27 +8,25 @@ import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.OutgoingMessage;
-import dev.portallogin.core.json.Json;
+import dev.portallogin.core.event.EventRecords;
+import dev.portallogin.core.event.EventRecords.QueueMessage;
+import dev.portallogin.core.event.EventRecords.TopicMessage;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Two event sources, told apart by their records: the delivery queue (SQS, in batches), which holds customers' asks
  * for a code ({@link IssueCode}) and the messages to send ({@link DeliverMessage}), and SES's bounce and complaint
- * reports (SNS), accepted only from the stack's own feedback topic. For a batch it answers which messages failed ({@code batchItemFailures}, the template
- * turns on {@code ReportBatchItemFailures}), so only those are retried; a message that keeps failing goes to the
+ * reports (SNS), accepted only from the stack's own feedback topic. {@link EventRecords} reads the records and
+ * answers which queue messages failed, so only those are retried; a message that keeps failing goes to the
  * dead-letter queue after three receives. Nothing it logs holds a code, a link or an address in full.
  */
-public final class DeliverMessageHandler implements RequestStreamHandler {
+public final class DeliverMessageHandler implements RequestStreamHandler, EventRecords.Consumer {
 
     /** A message is not started with less time left than a send may take (the SDK's call timeout, and margin). */
     private static final int MILLIS_NEEDED_PER_MESSAGE = 5_000;
@@ -65,75 +63,36 @@ public final class DeliverMessageHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Log.startRequest(context == null ? null : context.getAwsRequestId());
-        try {
-            Object answer = handle(Json.parse(input), context);
-            output.write(Json.write(answer).getBytes(StandardCharsets.UTF_8));
-        } finally {
-            Log.endRequest();
-        }
+        EventRecords.handle(input, output, context, MILLIS_NEEDED_PER_MESSAGE, this);
     }
 
-    private Object handle(Object event, Context context) {
-        List<Map<?, ?>> records = new ArrayList<>();
-        if (event instanceof Map<?, ?> map && map.get("Records") instanceof List<?> list) {
-            list.stream().filter(Map.class::isInstance).forEach(record -> records.add((Map<?, ?>) record));
+    /** A customer's ask for a code, or a message to send; anything else this service did not write. */
+    @Override
+    public void fromQueue(QueueMessage queued) {
+        Optional<CodeRequest> request = QueuedMessages.requestFromJson(queued.body());
+        if (request.isPresent()) {
+            issueCode.issue(request.get());
+            return;
         }
-        if (!records.isEmpty() && "aws:sns".equals(records.get(0).get("EventSource"))) {
-            records.forEach(this::recordFeedback);
-            return Map.of();
+        Optional<OutgoingMessage> message = QueuedMessages.fromJson(queued.body());
+        if (message.isEmpty()) {
+            // Not a message this service wrote: retrying would never make it one.
+            Log.warn("message_dropped", "reason", "unreadable");
+            Metrics.count("MessagesDropped", "Reason", "unreadable");
+            return;
         }
-        return Map.of("batchItemFailures", deliver(records, context));
+        deliverMessage.deliver(message.get());
     }
 
-    /** The queue messages of a batch that must come again; every other one is done with. */
-    private List<Map<String, String>> deliver(List<Map<?, ?>> records, Context context) {
-        List<Map<String, String>> failures = new ArrayList<>();
-        for (Map<?, ?> record : records) {
-            String messageId = String.valueOf(record.get("messageId"));
-            if (context != null && context.getRemainingTimeInMillis() < MILLIS_NEEDED_PER_MESSAGE) {
-                failures.add(Map.of("itemIdentifier", messageId));
-                continue;
-            }
-            String body = record.get("body") instanceof String text ? text : "";
-            Optional<CodeRequest> request = QueuedMessages.requestFromJson(body);
-            if (request.isPresent()) {
-                try {
-                    issueCode.issue(request.get());
-                } catch (RuntimeException mayPass) {
-                    Log.warn("code_request_retried", "type", mayPass.getClass().getSimpleName());
-                    failures.add(Map.of("itemIdentifier", messageId));
-                }
-                continue;
-            }
-            Optional<OutgoingMessage> message = QueuedMessages.fromJson(body);
-            if (message.isEmpty()) {
-                // Not a message this service wrote: retrying would never make it one.
-                Log.warn("message_dropped", "reason", "unreadable");
-                Metrics.count("MessagesDropped", "Reason", "unreadable");
-                continue;
-            }
-            try {
-                deliverMessage.deliver(message.get());
-            } catch (RuntimeException mayPass) {
-                Log.warn("delivery_retried", "channel", message.get().channel(),
-                        "type", mayPass.getClass().getSimpleName());
-                failures.add(Map.of("itemIdentifier", messageId));
-            }
-        }
-        return failures;
-    }
-
-    private void recordFeedback(Map<?, ?> record) {
-        Map<?, ?> sns = record.get("Sns") instanceof Map<?, ?> map ? map : Map.of();
-        if (feedbackTopicArn == null || !feedbackTopicArn.equals(sns.get("TopicArn"))) {
+    /** SES's report about a message, from the stack's feedback topic only. */
+    @Override
+    public void fromTopic(TopicMessage notification) {
+        if (feedbackTopicArn == null || !feedbackTopicArn.equals(notification.topicArn())) {
             Log.warn("mail_feedback_refused", "reason", "not_from_the_feedback_topic");
             Metrics.count("MessagesDropped", "Reason", "foreign_feedback");
             return;
         }
-        Object notification = sns.get("Message");
-        Optional<RecordMailFeedback.Report> report = notification instanceof String text
-                ? SesNotifications.report(text) : Optional.empty();
+        Optional<RecordMailFeedback.Report> report = SesNotifications.report(notification.message());
         if (report.isEmpty()) {
             Log.info("mail_feedback_ignored");
             return;
