@@ -26,7 +26,8 @@ class CodeLoginIT {
 
         HttpResponse requested = portal.requestCode(store, customer.email());
         assertThat(requested.status()).isEqualTo(202);
-        assertThat(json(requested)).isEqualTo(Map.of("status", "sent"));
+        assertThat(json(requested)).isEqualTo(Map.of("status", "sent", "codeLifetimeSeconds", 600, "triesPerCode", 5,
+                "resendAfterSeconds", 60));
 
         Outbox.Email email = portal.outbox().lastEmailTo(customer.email());
         assertThat(email.from()).isEqualTo(store.emailFrom());
