@@ -103,7 +103,7 @@ class AbuseIT {
         Customer customer = portal.addCustomer(new Customer(store.storeId(), "locked-" + store.storeId(),
                 "locked." + store.storeId() + "@example.com", Portal.uniqueUsNumber(), "Lo", "Cked", false, null));
         for (int i = 0; i < 20; i++) {
-            portal.backend.directory().countCodeGuess(store.storeId(), customer.customerId(), 20, Duration.ofDays(1),
+            portal.backend.codeGuesses().countCodeGuess(store.storeId(), customer.customerId(), 20, Duration.ofDays(1),
                     portal.clock.instant());
         }
 

@@ -212,10 +212,10 @@ class DeliveryIT {
 
         ApiGatewayEmulator.invoke(portal.api.handler("DeliverMessageFunction"), forged);
 
-        assertThat(backend.directory().findCustomer(store.storeId(), customer.customerId()).orElseThrow()
+        assertThat(backend.customers().findCustomer(store.storeId(), customer.customerId()).orElseThrow()
                 .emailBouncing()).isFalse();
         ApiGatewayEmulator.invoke(portal.api.handler("DeliverMessageFunction"), report("ses-bounce.json", customer));
-        assertThat(backend.directory().findCustomer(store.storeId(), customer.customerId()).orElseThrow()
+        assertThat(backend.customers().findCustomer(store.storeId(), customer.customerId()).orElseThrow()
                 .emailBouncing()).as("the same report from the stack's own topic").isTrue();
     }
 
@@ -312,9 +312,9 @@ class DeliveryIT {
                 complained));
         ApiGatewayEmulator.invoke(portal.api.handler("DeliverMessageFunction"), aboutTheOldAddress);
 
-        assertThat(backend.directory().findCustomer(store.storeId(), complained.customerId()).orElseThrow()
+        assertThat(backend.customers().findCustomer(store.storeId(), complained.customerId()).orElseThrow()
                 .emailComplained()).isTrue();
-        assertThat(backend.directory().findCustomer(store.storeId(), moved.customerId()).orElseThrow()
+        assertThat(backend.customers().findCustomer(store.storeId(), moved.customerId()).orElseThrow()
                 .deliverableEmail()).isPresent();
     }
 }

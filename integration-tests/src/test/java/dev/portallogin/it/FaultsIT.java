@@ -168,10 +168,10 @@ class FaultsIT {
 
         assertThat(answer.status()).isEqualTo(503);
         proxy.heal();
-        assertThat(portal.backend.directory().findCustomerByEmail(store.storeId(),
+        assertThat(portal.backend.customers().findCustomerByEmail(store.storeId(),
                 dev.portallogin.core.domain.EmailAddress.parse(customer.email()).orElseThrow()))
                 .map(Customer::customerId).contains(customer.customerId());
-        assertThat(portal.backend.directory().findCustomerByEmail(store.storeId(),
+        assertThat(portal.backend.customers().findCustomerByEmail(store.storeId(),
                 dev.portallogin.core.domain.EmailAddress.parse(wanted).orElseThrow())).isEmpty();
     }
 }

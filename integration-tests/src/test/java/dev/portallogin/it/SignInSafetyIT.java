@@ -165,7 +165,7 @@ class SignInSafetyIT {
     void thirtyParallelWrongGuessesAtNineteenFailuresLeaveTheCountAtTwenty() throws Exception {
         Customer customer = portal.newCustomer(store, false);
         for (int i = 0; i < 19; i++) {
-            portal.backend.directory().countCodeGuess(store.storeId(), customer.customerId(), 20, Duration.ofDays(1),
+            portal.backend.codeGuesses().countCodeGuess(store.storeId(), customer.customerId(), 20, Duration.ofDays(1),
                     portal.clock.instant());
         }
         String code = portal.emailedCode(store, customer);
@@ -186,7 +186,7 @@ class SignInSafetyIT {
             pool.shutdownNow();
         }
 
-        Customer after = portal.backend.directory().findCustomer(store.storeId(), customer.customerId())
+        Customer after = portal.backend.customers().findCustomer(store.storeId(), customer.customerId())
                 .orElseThrow();
         assertThat(after.consecutiveCodeFailures()).isEqualTo(20);
         Figures.record("The lock is checked and counted in one write", "SignInSafetyIT.thirtyParallelWrongGuessesAt"
@@ -198,7 +198,7 @@ class SignInSafetyIT {
     void theLockLiftsByItselfAfterADay() {
         Customer customer = portal.newCustomer(store, false);
         for (int i = 0; i < 20; i++) {
-            portal.backend.directory().countCodeGuess(store.storeId(), customer.customerId(), 20, Duration.ofDays(1),
+            portal.backend.codeGuesses().countCodeGuess(store.storeId(), customer.customerId(), 20, Duration.ofDays(1),
                     portal.clock.instant());
         }
         portal.requestCode(store, customer.email());
@@ -214,7 +214,7 @@ class SignInSafetyIT {
     void aPausedCustomerWithoutEmailIsToldBySmsWhyAndHowToGetIn() {
         Customer customer = portal.addCustomer(store, "sms-only-" + store.storeId(), null, Portal.uniqueUsNumber());
         for (int i = 0; i < 20; i++) {
-            portal.backend.directory().countCodeGuess(store.storeId(), customer.customerId(), 20, Duration.ofDays(1),
+            portal.backend.codeGuesses().countCodeGuess(store.storeId(), customer.customerId(), 20, Duration.ofDays(1),
                     portal.clock.instant());
         }
 

@@ -76,7 +76,7 @@ class SupportAccessIT {
                 assertThat(json(answer)).containsEntry("error", "forbidden");
             }
         }
-        Customer untouched = portal.backend.directory().findCustomer(storeB.storeId(), customerB.customerId())
+        Customer untouched = portal.backend.customers().findCustomer(storeB.storeId(), customerB.customerId())
                 .orElseThrow();
         assertThat(untouched).isEqualTo(customerB);
         assertThat(portal.outbox().emailsTo(customerB.email())).isEmpty();

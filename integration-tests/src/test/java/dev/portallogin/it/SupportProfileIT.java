@@ -320,9 +320,9 @@ class SupportProfileIT {
             pool.shutdownNow();
         }
 
-        Customer firstNow = portal.backend.directory().findCustomer(store.storeId(),
+        Customer firstNow = portal.backend.customers().findCustomer(store.storeId(),
                 first.customerId()).orElseThrow();
-        Customer secondNow = portal.backend.directory().findCustomer(store.storeId(),
+        Customer secondNow = portal.backend.customers().findCustomer(store.storeId(),
                 second.customerId()).orElseThrow();
         List<Customer> owners = java.util.stream.Stream.of(firstNow, secondNow)
                 .filter(customer -> contested.equals(customer.email())).toList();
@@ -342,7 +342,7 @@ class SupportProfileIT {
                         "sk", AttributeValue.fromS("email#" + (winner.customerId().equals(first.customerId())
                                 ? first.email() : second.email()).toLowerCase())))).item();
         assertThat(winnersOldEntry).isEmpty();
-        assertThat(portal.backend.directory().findCustomerByEmail(store.storeId(),
+        assertThat(portal.backend.customers().findCustomerByEmail(store.storeId(),
                 dev.portallogin.core.domain.EmailAddress.parse(loser.email()).orElseThrow()))
                 .map(Customer::customerId).contains(loser.customerId());
     }

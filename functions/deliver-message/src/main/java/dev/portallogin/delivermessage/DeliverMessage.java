@@ -9,7 +9,8 @@ import dev.portallogin.core.domain.SmsMessage;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
-import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.Stores;
+import dev.portallogin.core.port.Customers;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.DeliveryRecords;
 import dev.portallogin.core.port.Mailer;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * claim back and the queue retries it. Nothing is sent after the message expired (its code or link no longer
  * works), nor again after the service refused it for good.
  */
-public record DeliverMessage(CustomerDirectory directory, Mailer mailer, SmsSender sms, DeliveryRecords records,
+public record DeliverMessage(Stores stores, Customers customers, Mailer mailer, SmsSender sms, DeliveryRecords records,
                              Clock clock) {
 
     /** What happened to a message; every outcome but a thrown failure removes it from the queue. */
@@ -79,8 +80,8 @@ public record DeliverMessage(CustomerDirectory directory, Mailer mailer, SmsSend
 
     /** Whether the message goes where its store and customer say it may, whatever its producer wrote. */
     private boolean addressedAsOnFile(OutgoingMessage message) {
-        Optional<Store> store = directory.findStore(message.storeId());
-        Optional<Customer> customer = directory.findCustomer(message.storeId(), message.customerId());
+        Optional<Store> store = stores.findStore(message.storeId());
+        Optional<Customer> customer = customers.findCustomer(message.storeId(), message.customerId());
         if (store.isEmpty() || customer.isEmpty()) {
             return false;
         }

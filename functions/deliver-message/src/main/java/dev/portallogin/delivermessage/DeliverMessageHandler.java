@@ -43,10 +43,11 @@ public final class DeliverMessageHandler implements RequestStreamHandler, EventR
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
     public DeliverMessageHandler(AwsClients aws, LoginPolicy policy, Clock clock) {
-        this(new DeliverMessage(aws.customerDirectory(), aws.mailer(), aws.smsSender(), aws.deliveryRecords(), clock),
-                new IssueCode(aws.customerDirectory(), aws.loginStore(), aws.trustedDevices(), aws.rateLimiter(),
+        this(new DeliverMessage(aws.stores(), aws.customers(), aws.mailer(), aws.smsSender(), aws.deliveryRecords(),
+                clock),
+                new IssueCode(aws.stores(), aws.customers(), aws.loginStore(), aws.trustedDevices(), aws.rateLimiter(),
                         aws.deliveryQueue(), aws.deliveryRecords(), aws.codeKey(), policy, clock),
-                new RecordMailFeedback(aws.customerDirectory(), clock), aws.config().mailFeedbackTopicArn());
+                new RecordMailFeedback(aws.customerAccounts(), clock), aws.config().mailFeedbackTopicArn());
     }
 
     /**

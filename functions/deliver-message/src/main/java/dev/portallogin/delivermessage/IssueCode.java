@@ -16,7 +16,8 @@ import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
 import dev.portallogin.core.port.CodeKey;
-import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.Stores;
+import dev.portallogin.core.port.Customers;
 import dev.portallogin.core.port.DeliveryQueue;
 import dev.portallogin.core.port.DeliveryRecords;
 import dev.portallogin.core.port.LoginStore;
@@ -42,7 +43,7 @@ import java.util.UUID;
  * from one network cannot spend what the customer has elsewhere; an overall ceiling per customer bounds what
  * strangers together can send her, and a browser she signed in with is never held to it.
  */
-public record IssueCode(CustomerDirectory directory, LoginStore logins, TrustedDevices devices,
+public record IssueCode(Stores stores, Customers customers, LoginStore logins, TrustedDevices devices,
                         RateLimiter rateLimiter, DeliveryQueue deliveries, DeliveryRecords records, CodeKey codeKey,
                         LoginPolicy policy, Clock clock) {
 
@@ -79,9 +80,9 @@ public record IssueCode(CustomerDirectory directory, LoginStore logins, TrustedD
     }
 
     private Outcome serve(CodeRequest request, Instant now, List<Counted> counted) {
-        Optional<Store> store = directory.findStore(request.storeId());
+        Optional<Store> store = stores.findStore(request.storeId());
         Optional<Customer> found = store.flatMap(known -> Identifier.parse(request.identifier(),
-                known.defaultCountry())).flatMap(identifier -> directory.findCustomer(request.storeId(), identifier));
+                known.defaultCountry())).flatMap(identifier -> customers.findCustomer(request.storeId(), identifier));
         if (found.isEmpty()) {
             Log.info("code_request_served", "store", request.storeId(), "customerFound", false);
             return Outcome.NOT_A_CUSTOMER;
@@ -126,8 +127,7 @@ public record IssueCode(CustomerDirectory directory, LoginStore logins, TrustedD
      * wrong codes in a row, or from this network after too many from it today.
      */
     private Optional<Instant> pausedUntil(Customer customer, CodeRequest request, Instant now) {
-        Optional<Instant> overall = customer.codeLoginLockedUntil(policy.maxConsecutiveCodeFailures(),
-                policy.codeLockDuration()).filter(now::isBefore);
+        Optional<Instant> overall = policy.codeSignInPausedUntil(customer, now);
         if (overall.isPresent()) {
             return overall;
         }

@@ -5,8 +5,8 @@ import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
-import dev.portallogin.core.port.CustomerDirectory;
-import dev.portallogin.core.port.CustomerDirectory.EmailProblem;
+import dev.portallogin.core.port.CustomerAccounts;
+import dev.portallogin.core.port.CustomerAccounts.EmailProblem;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +30,11 @@ public final class RecordMailFeedback {
                          List<EmailAddress> addresses) {
     }
 
-    private final CustomerDirectory directory;
+    private final CustomerAccounts accounts;
     private final Clock clock;
 
-    public RecordMailFeedback(CustomerDirectory directory, Clock clock) {
-        this.directory = directory;
+    public RecordMailFeedback(CustomerAccounts accounts, Clock clock) {
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -45,7 +45,7 @@ public final class RecordMailFeedback {
             String action = report.problem() == EmailProblem.BOUNCING ? "email_bounced" : "email_complained";
             AuditEntry entry = new AuditEntry(report.storeId(), report.customerId(), action, Actor.mailSystem(),
                     clock.instant(), Map.of("address", address.masked(), "detail", String.valueOf(report.detail())));
-            if (directory.markEmailProblem(report.storeId(), report.customerId(), address, report.problem(), entry)) {
+            if (accounts.markEmailProblem(report.storeId(), report.customerId(), address, report.problem(), entry)) {
                 marked++;
                 Metrics.count("EmailProblems", "Kind", report.problem().name().toLowerCase(java.util.Locale.ROOT));
             }

@@ -3,7 +3,7 @@ package dev.portallogin.delivermessage;
 import dev.portallogin.core.adapter.ses.RecipientTag;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.json.Json;
-import dev.portallogin.core.port.CustomerDirectory.EmailProblem;
+import dev.portallogin.core.port.CustomerAccounts.EmailProblem;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -24,10 +24,11 @@ class DeliverMessageHandlerTest {
     private final Fakes fakes = new Fakes();
     private static final String FEEDBACK_TOPIC = "arn:aws:sns:us-east-1:123456789012:portal-MailFeedbackTopic";
     private final DeliverMessageHandler handler = new DeliverMessageHandler(
-            new DeliverMessage(fakes.directory, fakes.mailer, fakes.sms, fakes.deliveryRecords, fakes.clock),
-            new IssueCode(fakes.directory, fakes.logins, fakes.devices, fakes.rateLimiter, fakes.queue,
+            new DeliverMessage(fakes.stores, fakes.customers, fakes.mailer, fakes.sms, fakes.deliveryRecords,
+                    fakes.clock),
+            new IssueCode(fakes.stores, fakes.customers, fakes.logins, fakes.devices, fakes.rateLimiter, fakes.queue,
                     fakes.deliveryRecords, fakes.codeKey, fakes.policy(), fakes.clock),
-            new RecordMailFeedback(fakes.directory, fakes.clock), FEEDBACK_TOPIC);
+            new RecordMailFeedback(fakes.accounts, fakes.clock), FEEDBACK_TOPIC);
     private final Store store = fakes.store("acme", "US");
     private final Customer jane = fakes.customer(store, "jane@example.com", "+12015550123");
 

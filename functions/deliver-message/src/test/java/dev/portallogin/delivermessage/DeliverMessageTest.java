@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class DeliverMessageTest {
 
     private final Fakes fakes = new Fakes();
-    private final DeliverMessage deliverMessage = new DeliverMessage(fakes.directory, fakes.mailer, fakes.sms,
+    private final DeliverMessage deliverMessage = new DeliverMessage(fakes.stores, fakes.customers, fakes.mailer,
+            fakes.sms,
             fakes.deliveryRecords, fakes.clock);
     private final Store store = fakes.store("acme", "US");
     private final Customer jane = fakes.customer(store, "jane@example.com", "+12015550123");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class IssueCodeTest {
 
     private final Fakes fakes = new Fakes();
-    private final IssueCode issueCode = new IssueCode(fakes.directory, fakes.logins, fakes.devices,
+    private final IssueCode issueCode = new IssueCode(fakes.stores, fakes.customers, fakes.logins, fakes.devices,
             fakes.rateLimiter, fakes.queue, fakes.deliveryRecords, fakes.codeKey, fakes.policy(), fakes.clock);
     private final Store store = fakes.store("acme", "US");
 
@@ -63,7 +63,8 @@ class IssueCodeTest {
 
     @Test
     void theMessagesNameTheLifetimesThePolicySets() {
-        IssueCode longerLinks = new IssueCode(fakes.directory, fakes.logins, fakes.devices, fakes.rateLimiter,
+        IssueCode longerLinks = new IssueCode(fakes.stores, fakes.customers, fakes.logins, fakes.devices,
+                fakes.rateLimiter,
                 fakes.queue, fakes.deliveryRecords, fakes.codeKey, fakes.policy("LINK_TTL_SECONDS", "1800"),
                 fakes.clock);
         fakes.customer(store, "jane@example.com", "+12015550123");

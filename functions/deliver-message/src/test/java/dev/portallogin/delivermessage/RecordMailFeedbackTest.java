@@ -6,7 +6,7 @@ import dev.portallogin.core.adapter.ses.RecipientTag;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
-import dev.portallogin.core.port.CustomerDirectory.EmailProblem;
+import dev.portallogin.core.port.CustomerAccounts.EmailProblem;
 import dev.portallogin.core.testing.Fakes;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RecordMailFeedbackTest {
 
     private final Fakes fakes = new Fakes();
-    private final RecordMailFeedback recordMailFeedback = new RecordMailFeedback(fakes.directory, fakes.clock);
+    private final RecordMailFeedback recordMailFeedback = new RecordMailFeedback(fakes.accounts, fakes.clock);
     private final Store store = fakes.store("acme");
     private final Customer jane = fakes.customer(store, "jane@example.com", "+12015550123");
 

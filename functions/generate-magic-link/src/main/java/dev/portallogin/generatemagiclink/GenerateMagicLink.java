@@ -17,7 +17,8 @@ import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.port.AuditLog;
-import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.Stores;
+import dev.portallogin.core.port.Customers;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.DeliveryQueue;
 import dev.portallogin.core.port.LoginStore;
@@ -52,7 +53,8 @@ public final class GenerateMagicLink {
         }
     }
 
-    private final CustomerDirectory directory;
+    private final Stores stores;
+    private final Customers customers;
     private final SupportAccess access;
     private final LoginStore logins;
     private final DeliveryQueue deliveries;
@@ -60,10 +62,11 @@ public final class GenerateMagicLink {
     private final LoginPolicy policy;
     private final Clock clock;
 
-    public GenerateMagicLink(CustomerDirectory directory, LoginStore logins, DeliveryQueue deliveries,
+    public GenerateMagicLink(Stores stores, Customers customers, LoginStore logins, DeliveryQueue deliveries,
                              AuditLog audit, LoginPolicy policy, Clock clock) {
-        this.directory = directory;
-        this.access = new SupportAccess(directory);
+        this.stores = stores;
+        this.customers = customers;
+        this.access = new SupportAccess(stores);
         this.logins = logins;
         this.deliveries = deliveries;
         this.audit = audit;
@@ -81,9 +84,9 @@ public final class GenerateMagicLink {
     public GeneratedLink generate(Request request) {
         Store store = access.store(request.caller(), request.storeId());
         String customerId = request.subscriptionId() == null ? request.customerId()
-                : directory.findSubscription(store.storeId(), request.subscriptionId())
+                : customers.findSubscription(store.storeId(), request.subscriptionId())
                         .map(Subscription::customerId).orElseThrow(SubscriptionNotFound::new);
-        Customer customer = directory.findCustomer(store.storeId(), customerId).orElseThrow(CustomerNotFound::new);
+        Customer customer = customers.findCustomer(store.storeId(), customerId).orElseThrow(CustomerNotFound::new);
         Instant now = clock.instant();
         Map<String, String> details = new LinkedHashMap<>();
         if (request.subscriptionId() != null) {

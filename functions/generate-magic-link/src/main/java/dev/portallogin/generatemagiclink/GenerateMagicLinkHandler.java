@@ -44,7 +44,8 @@ public final class GenerateMagicLinkHandler extends HttpFunction {
     }
 
     private static GenerateMagicLink wire(AwsClients aws, LoginPolicy policy, Clock clock) {
-        return new GenerateMagicLink(aws.customerDirectory(), aws.loginStore(), aws.deliveryQueue(), aws.auditLog(),
+        return new GenerateMagicLink(aws.stores(), aws.customers(), aws.loginStore(), aws.deliveryQueue(),
+                aws.auditLog(),
                 policy, clock);
     }
 

@@ -18,7 +18,8 @@ class GenerateMagicLinkBadInputTest extends SupportBadInput {
     protected RequestStreamHandler freshHandler() {
         Fakes fakes = new Fakes();
         fakes.customer(fakes.store(STORE, "US"), "jane@example.com", null);
-        return new GenerateMagicLinkHandler(new GenerateMagicLink(fakes.directory, fakes.logins, fakes.queue,
+        return new GenerateMagicLinkHandler(new GenerateMagicLink(fakes.stores, fakes.customers, fakes.logins,
+                fakes.queue,
                 fakes.audit, fakes.policy(), fakes.clock));
     }
 

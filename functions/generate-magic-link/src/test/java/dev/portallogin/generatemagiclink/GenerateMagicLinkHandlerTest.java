@@ -15,7 +15,7 @@ class GenerateMagicLinkHandlerTest {
 
     private final Fakes fakes = new Fakes();
     private final GenerateMagicLinkHandler handler = new GenerateMagicLinkHandler(new GenerateMagicLink(
-            fakes.directory, fakes.logins, fakes.queue, fakes.audit, fakes.policy(), fakes.clock));
+            fakes.stores, fakes.customers, fakes.logins, fakes.queue, fakes.audit, fakes.policy(), fakes.clock));
     private final Store acme = fakes.store("acme");
     private final Customer jane = fakes.customer(acme, "jane@example.com", null);
 

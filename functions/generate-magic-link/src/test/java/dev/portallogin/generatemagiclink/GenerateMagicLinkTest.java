@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class GenerateMagicLinkTest {
 
     private final Fakes fakes = new Fakes();
-    private final GenerateMagicLink generate = new GenerateMagicLink(fakes.directory, fakes.logins, fakes.queue,
+    private final GenerateMagicLink generate = new GenerateMagicLink(fakes.stores, fakes.customers, fakes.logins,
+            fakes.queue,
             fakes.audit, fakes.policy(), fakes.clock);
     private final Store acme = fakes.store("acme", "US");
     private final Store other = fakes.store("other", "US");

@@ -2,19 +2,19 @@ package dev.portallogin.requestcode;
 
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
 import dev.portallogin.core.domain.Store;
-import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.Stores;
 
 /** What a store's portal pages may show before anyone signs in: the store's name. */
 public final class PortalStores {
 
-    private final CustomerDirectory directory;
+    private final Stores stores;
 
-    public PortalStores(CustomerDirectory directory) {
-        this.directory = directory;
+    public PortalStores(Stores stores) {
+        this.stores = stores;
     }
 
     /** @throws UnknownStore no such store */
     public Store store(String storeId) {
-        return directory.requireStore(storeId);
+        return stores.requireStore(storeId);
     }
 }

@@ -123,13 +123,7 @@ public record RequestCode(SignInContext context, RateLimiter rateLimiter, Delive
     private void count(List<RateLimiter.Count> counts, List<String> scopes, Instant now, SourceNetwork network) {
         List<RateLimiter.Decision> decisions = rateLimiter.tryAcquireAll(counts, now);
         for (int i = 0; i < decisions.size(); i++) {
-            RateLimiter.Decision decision = decisions.get(i);
-            if (!decision.allowed()) {
-                Log.info("rate_limited", "scope", scopes.get(i), "network", network.label(),
-                        "retryAfterSeconds", decision.retryAfter().toSeconds());
-                Metrics.count("RateLimited", "Scope", scopes.get(i));
-                throw new RateLimited(decision.retryAfter());
-            }
+            decisions.get(i).requireAllowed(scopes.get(i), network);
         }
     }
 }

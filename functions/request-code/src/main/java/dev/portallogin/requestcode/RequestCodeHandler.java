@@ -17,7 +17,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * {@code POST /login/code}: answers 202 {"status":"sent"} (with the code's lifetime and tries, and the wait before another) whether or not the identifier matched a customer; and
+ * {@code POST /login/code}: answers 202 {"status":"sent"} (with the code's lifetime and tries, and the wait before
+ * another) whether or not the identifier matched a customer; and
  * {@code GET /login/stores/{storeId}}: the store's name, for the login page's header.
  */
 public final class RequestCodeHandler extends HttpFunction {
@@ -33,7 +34,8 @@ public final class RequestCodeHandler extends HttpFunction {
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
     public RequestCodeHandler(AwsClients aws, LoginPolicy policy, Clock clock) {
-        this(new RequestCode(aws.signInContext(), aws.rateLimiter(), aws.deliveryQueue(), policy, clock), new PortalStores(aws.customerDirectory()), aws.originSecret());
+        this(new RequestCode(aws.signInContext(), aws.rateLimiter(), aws.deliveryQueue(), policy, clock),
+                new PortalStores(aws.stores()), aws.originSecret());
     }
 
     public RequestCodeHandler(RequestCode requestCode, PortalStores stores, OriginSecret originSecret) {

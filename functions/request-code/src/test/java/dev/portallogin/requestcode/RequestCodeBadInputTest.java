@@ -23,7 +23,7 @@ class RequestCodeBadInputTest {
         Fakes fakes = new Fakes();
         fakes.customer(fakes.store(STORE, "US"), EMAIL, PHONE);
         return new RequestCodeHandler(new RequestCode(fakes.signInContext,
-                fakes.rateLimiter, fakes.queue, fakes.policy(), fakes.clock), new PortalStores(fakes.directory),
+                fakes.rateLimiter, fakes.queue, fakes.policy(), fakes.clock), new PortalStores(fakes.stores),
                 fakes.originSecret);
     }
 
@@ -39,7 +39,8 @@ class RequestCodeBadInputTest {
     @Test
     void generatedCodeRequests() {
         tries(BadInput.TRIES, BadInput.bodies(Map.of("storeId", BadInput.storeIds(STORE),
-                "identifier", BadInput.identifiers(EMAIL, PHONE, EMAIL.toUpperCase()))), RequestCodeBadInputTest::postLoginCode);
+                "identifier", BadInput.identifiers(EMAIL, PHONE, EMAIL.toUpperCase()))),
+                        RequestCodeBadInputTest::postLoginCode);
     }
 
     @Test
@@ -56,7 +57,8 @@ class RequestCodeBadInputTest {
     }
 
     @ParameterizedTest
-    @FieldSource({"dev.portallogin.core.testing.BadInput#HUGE_BODIES", "dev.portallogin.core.testing.BadInput#NOT_OBJECTS"})
+    @FieldSource({"dev.portallogin.core.testing.BadInput#HUGE_BODIES",
+            "dev.portallogin.core.testing.BadInput#NOT_OBJECTS"})
     void bodiesThatAreNotCodeRequests(String body) {
         postLoginCode(body);
     }

@@ -15,7 +15,7 @@ class RequestCodeHandlerTest {
     private final Fakes fakes = new Fakes();
     private final RequestCodeHandler handler = new RequestCodeHandler(new RequestCode(fakes.signInContext,
             fakes.rateLimiter, fakes.queue, fakes.policy(), fakes.clock),
-            new PortalStores(fakes.directory), fakes.originSecret);
+            new PortalStores(fakes.stores), fakes.originSecret);
 
     private HttpCall askForCode(Object body) {
         return HttpCall.to("POST /login/code", "/login/code").json(body);
@@ -40,7 +40,8 @@ class RequestCodeHandlerTest {
     void theBrowserIsRememberedAndTheTriesAndLifetimeToldAsTheLoginPolicySets() {
         RequestCodeHandler longerLinks = new RequestCodeHandler(new RequestCode(fakes.signInContext,
                 fakes.rateLimiter, fakes.queue, fakes.policy("LINK_TTL_SECONDS", "1800", "CODE_TTL_SECONDS", "900",
-                "MAX_CODE_ATTEMPTS", "3", "IDENTIFIER_RATE_LIMITS", "1/120,5/3600"), fakes.clock), new PortalStores(fakes.directory), fakes.originSecret);
+                "MAX_CODE_ATTEMPTS", "3", "IDENTIFIER_RATE_LIMITS", "1/120,5/3600"), fakes.clock),
+                        new PortalStores(fakes.stores), fakes.originSecret);
         fakes.store("acme");
 
         Answer answer = askForCode(Map.of("storeId", "acme", "identifier", "nobody@example.com")).sendTo(longerLinks);

@@ -4,7 +4,8 @@ import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
 import dev.portallogin.core.log.Log;
-import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.Stores;
+import dev.portallogin.core.port.CustomerAccounts;
 import dev.portallogin.core.support.SupportAccess;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,13 +17,15 @@ import java.util.Map;
  */
 public final class RevokeCredentials {
 
-    private final CustomerDirectory directory;
+    private final Stores stores;
+    private final CustomerAccounts accounts;
     private final SupportAccess access;
     private final Clock clock;
 
-    public RevokeCredentials(CustomerDirectory directory, Clock clock) {
-        this.directory = directory;
-        this.access = new SupportAccess(directory);
+    public RevokeCredentials(Stores stores, CustomerAccounts accounts, Clock clock) {
+        this.stores = stores;
+        this.accounts = accounts;
+        this.access = new SupportAccess(stores);
         this.clock = clock;
     }
 
@@ -34,7 +37,7 @@ public final class RevokeCredentials {
         access.store(caller, storeId);
         Instant now = clock.instant();
         AuditEntry entry = new AuditEntry(storeId, customerId, "credentials_revoked", caller, now, Map.of());
-        if (!directory.revokeCredentials(storeId, customerId, now, entry)) {
+        if (!accounts.revokeCredentials(storeId, customerId, now, entry)) {
             throw new CustomerNotFound();
         }
         Log.info("credentials_revoked", "store", storeId, "customer", customerId);

@@ -14,8 +14,9 @@ import dev.portallogin.core.domain.RecordId;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
 import dev.portallogin.core.port.AuditLog;
-import dev.portallogin.core.port.CustomerDirectory;
-import dev.portallogin.core.port.CustomerDirectory.StoreGrant;
+import dev.portallogin.core.port.Stores;
+import dev.portallogin.core.port.Customers;
+import dev.portallogin.core.port.Stores.StoreGrant;
 import dev.portallogin.core.support.SupportAccess;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,15 +43,17 @@ public final class SupportDirectory {
                                List<Subscription> subscriptions) {
     }
 
-    private final CustomerDirectory directory;
+    private final Stores stores;
+    private final Customers customers;
     private final SupportAccess access;
     private final AuditLog audit;
     private final LoginPolicy policy;
     private final Clock clock;
 
-    public SupportDirectory(CustomerDirectory directory, AuditLog audit, LoginPolicy policy, Clock clock) {
-        this.directory = directory;
-        this.access = new SupportAccess(directory);
+    public SupportDirectory(Stores stores, Customers customers, AuditLog audit, LoginPolicy policy, Clock clock) {
+        this.stores = stores;
+        this.customers = customers;
+        this.access = new SupportAccess(stores);
         this.audit = audit;
         this.policy = policy;
         this.clock = clock;
@@ -74,24 +77,24 @@ public final class SupportDirectory {
         Store store = access.store(caller, storeId);
         Map<String, Customer> found = new LinkedHashMap<>();
         if (term.indexOf('@') >= 0) {
-            EmailAddress.parse(term).flatMap(email -> directory.findCustomerByEmail(storeId, email))
+            EmailAddress.parse(term).flatMap(email -> customers.findCustomerByEmail(storeId, email))
                     .ifPresent(customer -> found.putIfAbsent(customer.customerId(), customer));
         } else {
             if (term.chars().filter(Character::isDigit).count() >= 6) {
                 PhoneNumber.parse(term, store.defaultCountry())
-                        .flatMap(phone -> directory.findCustomerByPhone(storeId, phone.e164()))
+                        .flatMap(phone -> customers.findCustomerByPhone(storeId, phone.e164()))
                         .ifPresent(customer -> found.putIfAbsent(customer.customerId(), customer));
             }
             if (RecordId.isWellFormed(term)) {
-                directory.findCustomer(storeId, term)
+                customers.findCustomer(storeId, term)
                         .ifPresent(customer -> found.putIfAbsent(customer.customerId(), customer));
-                directory.findSubscription(storeId, term)
-                        .flatMap(subscription -> directory.findCustomer(storeId, subscription.customerId()))
+                customers.findSubscription(storeId, term)
+                        .flatMap(subscription -> customers.findCustomer(storeId, subscription.customerId()))
                         .ifPresent(customer -> found.putIfAbsent(customer.customerId(), customer));
             }
             String namePrefix = NameKey.normalise(term);
             if (namePrefix.codePoints().anyMatch(Character::isLetter)) {
-                directory.findCustomersByName(storeId, namePrefix, NAME_RESULTS)
+                customers.findCustomersByName(storeId, namePrefix, NAME_RESULTS)
                         .forEach(customer -> found.putIfAbsent(customer.customerId(), customer));
             }
         }
@@ -104,12 +107,11 @@ public final class SupportDirectory {
     /** @throws CustomerNotFound no such customer in the store */
     public CustomerView customer(Actor caller, String storeId, String customerId) {
         access.store(caller, storeId);
-        Customer customer = directory.findCustomer(storeId, customerId).orElseThrow(CustomerNotFound::new);
+        Customer customer = customers.findCustomer(storeId, customerId).orElseThrow(CustomerNotFound::new);
         Instant now = clock.instant();
         audit.record(new AuditEntry(storeId, customerId, "profile_viewed", caller, now, Map.of()));
-        Optional<Instant> lockedUntil = customer.codeLoginLockedUntil(policy.maxConsecutiveCodeFailures(),
-                policy.codeLockDuration()).filter(now::isBefore);
+        Optional<Instant> lockedUntil = policy.codeSignInPausedUntil(customer, now);
         return new CustomerView(customer, customer.deliverableEmail().isPresent(), lockedUntil,
-                directory.listSubscriptions(storeId, customerId));
+                customers.listSubscriptions(storeId, customerId));
     }
 }

@@ -4,7 +4,8 @@ import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.PortalFailure.CustomerNotFound;
 import dev.portallogin.core.log.Log;
-import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.Stores;
+import dev.portallogin.core.port.CustomerAccounts;
 import dev.portallogin.core.support.SupportAccess;
 import java.time.Clock;
 import java.util.Map;
@@ -15,13 +16,15 @@ import java.util.Map;
  */
 public final class UnlockCodeLogin {
 
-    private final CustomerDirectory directory;
+    private final Stores stores;
+    private final CustomerAccounts accounts;
     private final SupportAccess access;
     private final Clock clock;
 
-    public UnlockCodeLogin(CustomerDirectory directory, Clock clock) {
-        this.directory = directory;
-        this.access = new SupportAccess(directory);
+    public UnlockCodeLogin(Stores stores, CustomerAccounts accounts, Clock clock) {
+        this.stores = stores;
+        this.accounts = accounts;
+        this.access = new SupportAccess(stores);
         this.clock = clock;
     }
 
@@ -30,7 +33,7 @@ public final class UnlockCodeLogin {
         access.store(caller, storeId);
         AuditEntry entry = new AuditEntry(storeId, customerId, "code_login_unlocked", caller, clock.instant(),
                 Map.of());
-        if (!directory.unlockCodeLogin(storeId, customerId, entry)) {
+        if (!accounts.unlockCodeLogin(storeId, customerId, entry)) {
             throw new CustomerNotFound();
         }
         Log.info("code_login_unlocked", "store", storeId, "customer", customerId);

@@ -14,8 +14,10 @@ import dev.portallogin.core.domain.PortalFailure.InvalidEmail;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
-import dev.portallogin.core.port.CustomerDirectory;
-import dev.portallogin.core.port.CustomerDirectory.EmailChange;
+import dev.portallogin.core.port.Stores;
+import dev.portallogin.core.port.Customers;
+import dev.portallogin.core.port.CustomerAccounts;
+import dev.portallogin.core.port.CustomerAccounts.EmailChange;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.DeliveryQueue;
 import dev.portallogin.core.support.SupportAccess;
@@ -38,16 +40,21 @@ public final class UpdateEmail {
     /** Parallel edits of one customer re-read and retry; each retry means another agent's edit landed first. */
     private static final int MAX_ATTEMPTS = 25;
 
-    private final CustomerDirectory directory;
+    private final Stores stores;
+    private final Customers customers;
+    private final CustomerAccounts accounts;
     private final SupportAccess access;
     private final DeliveryQueue deliveries;
     private final Duration noticeLifetime;
     private final Clock clock;
 
     /** @param noticeLifetime how long the notice to the old address is worth sending (the queue keeps no longer) */
-    public UpdateEmail(CustomerDirectory directory, DeliveryQueue deliveries, Duration noticeLifetime, Clock clock) {
-        this.directory = directory;
-        this.access = new SupportAccess(directory);
+    public UpdateEmail(Stores stores, Customers customers, CustomerAccounts accounts, DeliveryQueue deliveries,
+            Duration noticeLifetime, Clock clock) {
+        this.stores = stores;
+        this.customers = customers;
+        this.accounts = accounts;
+        this.access = new SupportAccess(stores);
         this.deliveries = deliveries;
         this.noticeLifetime = noticeLifetime;
         this.clock = clock;
@@ -65,12 +72,12 @@ public final class UpdateEmail {
         EmailAddress email = EmailAddress.parse(rawEmail).orElseThrow(InvalidEmail::new);
         Store store = access.store(caller, storeId);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Customer customer = directory.findCustomer(storeId, customerId).orElseThrow(CustomerNotFound::new);
+            Customer customer = customers.findCustomer(storeId, customerId).orElseThrow(CustomerNotFound::new);
             if (email.value().equals(customer.email()) && customer.deliverableEmail().isPresent()) {
                 return email;
             }
             Instant now = clock.instant();
-            EmailChange change = directory.changeEmail(customer, email, now, audit(caller, customer, now, email));
+            EmailChange change = accounts.changeEmail(customer, email, now, audit(caller, customer, now, email));
             switch (change) {
                 case CHANGED -> {
                     Log.info("email_changed", "store", storeId, "customer", customerId, "to", email.masked());

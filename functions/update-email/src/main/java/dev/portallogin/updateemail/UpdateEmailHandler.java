@@ -52,11 +52,12 @@ public final class UpdateEmailHandler extends HttpFunction {
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
     public UpdateEmailHandler(AwsClients aws, LoginPolicy policy, Clock clock) {
-        this(new UpdateEmail(aws.customerDirectory(), aws.deliveryQueue(), policy.linkLifetime(), clock),
-                new RevokeCredentials(aws.customerDirectory(), clock),
-                new UnlockCodeLogin(aws.customerDirectory(), clock),
-                new AuditTrail(aws.customerDirectory(), aws.auditLog()),
-                new SupportDirectory(aws.customerDirectory(), aws.auditLog(), policy, clock));
+        this(new UpdateEmail(aws.stores(), aws.customers(), aws.customerAccounts(), aws.deliveryQueue(),
+                policy.linkLifetime(), clock),
+                new RevokeCredentials(aws.stores(), aws.customerAccounts(), clock),
+                new UnlockCodeLogin(aws.stores(), aws.customerAccounts(), clock),
+                new AuditTrail(aws.stores(), aws.customers(), aws.auditLog()),
+                new SupportDirectory(aws.stores(), aws.customers(), aws.auditLog(), policy, clock));
     }
 
     public UpdateEmailHandler(UpdateEmail updateEmail, RevokeCredentials revokeCredentials,

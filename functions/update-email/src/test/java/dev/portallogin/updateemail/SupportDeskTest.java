@@ -13,7 +13,7 @@ import dev.portallogin.core.domain.PortalFailure.InvalidEmail;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.domain.PrincipalArn;
 import dev.portallogin.core.domain.Store;
-import dev.portallogin.core.port.CustomerDirectory.StoreGrant;
+import dev.portallogin.core.port.Stores.StoreGrant;
 import dev.portallogin.core.testing.Fakes;
 import java.time.Duration;
 import java.util.List;
@@ -25,13 +25,15 @@ import org.junit.jupiter.api.Test;
 class SupportDeskTest {
 
     private final Fakes fakes = new Fakes();
-    private final UpdateEmail updateEmail = new UpdateEmail(fakes.directory, fakes.queue, Duration.ofMinutes(10),
+    private final UpdateEmail updateEmail = new UpdateEmail(fakes.stores, fakes.customers, fakes.accounts,
+            fakes.queue, Duration.ofMinutes(10),
             fakes.clock);
-    private final RevokeCredentials revoke = new RevokeCredentials(fakes.directory, fakes.clock);
-    private final UnlockCodeLogin unlock = new UnlockCodeLogin(fakes.directory, fakes.clock);
-    private final SupportDirectory lookups = new SupportDirectory(fakes.directory, fakes.audit, fakes.policy(),
+    private final RevokeCredentials revoke = new RevokeCredentials(fakes.stores, fakes.accounts, fakes.clock);
+    private final UnlockCodeLogin unlock = new UnlockCodeLogin(fakes.stores, fakes.accounts, fakes.clock);
+    private final SupportDirectory lookups = new SupportDirectory(fakes.stores, fakes.customers, fakes.audit,
+            fakes.policy(),
             fakes.clock);
-    private final AuditTrail trail = new AuditTrail(fakes.directory, fakes.audit);
+    private final AuditTrail trail = new AuditTrail(fakes.stores, fakes.customers, fakes.audit);
     private final Store acme = fakes.store("acme", "US");
     private final Customer jane = fakes.customer(acme, "jane@example.com", "+12015550123");
     private final Actor alice = Actor.agent(PrincipalArn.parse(Fakes.AGENT_SESSION).orElseThrow(), "alice");

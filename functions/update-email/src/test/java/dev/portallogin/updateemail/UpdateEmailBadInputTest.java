@@ -8,7 +8,6 @@ import dev.portallogin.core.testing.Fakes;
 import dev.portallogin.core.testing.HttpCall;
 import dev.portallogin.core.testing.SupportBadInput;
 import dev.portallogin.core.testing.gen.Gen;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,11 +23,7 @@ class UpdateEmailBadInputTest extends SupportBadInput {
         Fakes fakes = new Fakes();
         fakes.customer(fakes.store(STORE, "US"), "jane@example.com", "+12015550123");
         fakes.customer(fakes.directory.findStore(STORE).orElseThrow(), null, null);
-        return new UpdateEmailHandler(
-                new UpdateEmail(fakes.directory, fakes.queue, Duration.ofMinutes(10), fakes.clock),
-                new RevokeCredentials(fakes.directory, fakes.clock), new UnlockCodeLogin(fakes.directory, fakes.clock),
-                new AuditTrail(fakes.directory, fakes.audit),
-                new SupportDirectory(fakes.directory, fakes.audit, fakes.policy(), fakes.clock));
+        return UpdateEmailHandlerTest.onFakes(fakes);
     }
 
     @Override

@@ -15,11 +15,18 @@ import org.junit.jupiter.api.Test;
 class UpdateEmailHandlerTest {
 
     private final Fakes fakes = new Fakes();
-    private final UpdateEmailHandler handler = new UpdateEmailHandler(
-            new UpdateEmail(fakes.directory, fakes.queue, Duration.ofMinutes(10), fakes.clock),
-            new RevokeCredentials(fakes.directory, fakes.clock), new UnlockCodeLogin(fakes.directory, fakes.clock),
-            new AuditTrail(fakes.directory, fakes.audit),
-            new SupportDirectory(fakes.directory, fakes.audit, fakes.policy(), fakes.clock));
+    private final UpdateEmailHandler handler = onFakes(fakes);
+    /** The handler as Lambda wires it, on in-memory ports. */
+    static UpdateEmailHandler onFakes(Fakes fakes) {
+        return new UpdateEmailHandler(
+                new UpdateEmail(fakes.stores, fakes.customers, fakes.accounts, fakes.queue, Duration.ofMinutes(10),
+                        fakes.clock),
+                new RevokeCredentials(fakes.stores, fakes.accounts, fakes.clock),
+                new UnlockCodeLogin(fakes.stores, fakes.accounts, fakes.clock),
+                new AuditTrail(fakes.stores, fakes.customers, fakes.audit),
+                new SupportDirectory(fakes.stores, fakes.customers, fakes.audit, fakes.policy(), fakes.clock));
+    }
+
     private final Store acme = fakes.store("acme");
     private final Customer jane = fakes.customer(acme, "jane@example.com", null);
 

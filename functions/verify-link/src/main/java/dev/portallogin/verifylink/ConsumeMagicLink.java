@@ -14,7 +14,8 @@ import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
-import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.Stores;
+import dev.portallogin.core.port.Customers;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.LoginStore.StoredLink;
 import dev.portallogin.core.port.LoginStore.StoredSession;
@@ -60,15 +61,18 @@ public final class ConsumeMagicLink {
     }
 
     private final LoginStore logins;
-    private final CustomerDirectory directory;
+    private final Stores stores;
+    private final Customers customers;
     private final PortalSessions sessions;
     private final LoginPolicy policy;
     private final Clock clock;
 
-    public ConsumeMagicLink(LoginStore logins, CustomerDirectory directory, PortalSessions sessions, LoginPolicy policy,
+    public ConsumeMagicLink(LoginStore logins, Stores stores, Customers customers, PortalSessions sessions,
+            LoginPolicy policy,
                             Clock clock) {
         this.logins = logins;
-        this.directory = directory;
+        this.stores = stores;
+        this.customers = customers;
         this.sessions = sessions;
         this.policy = policy;
         this.clock = clock;
@@ -86,7 +90,7 @@ public final class ConsumeMagicLink {
         if (link.isEmpty()) {
             return new LinkView(State.REFUSED, null, null, new InvalidLink());
         }
-        Store store = directory.findStore(link.get().storeId()).orElse(null);
+        Store store = stores.findStore(link.get().storeId()).orElse(null);
         Optional<InvalidLink> refusal = refusal(link.get(), store, clock.instant());
         if (refusal.isEmpty()) {
             boolean askedHere = link.get().browserHash() != null && browserCookie.flatMap(BrowserToken::parse)
@@ -108,7 +112,7 @@ public final class ConsumeMagicLink {
     public SignedIn consume(String rawToken, Optional<String> sessionCookie, RequestOrigin origin) {
         MagicLinkToken token = MagicLinkToken.parse(rawToken).orElseThrow(() -> refused(new InvalidLink()));
         StoredLink link = logins.findLink(token.hash()).orElseThrow(() -> refused(new InvalidLink()));
-        Store store = directory.findStore(link.storeId()).orElseThrow(() -> refused(new InvalidLink()));
+        Store store = stores.findStore(link.storeId()).orElseThrow(() -> refused(new InvalidLink()));
         origin.requireSameSiteAs(store);
         Instant now = clock.instant();
         if (link.isLiveAt(now)) {
@@ -147,7 +151,7 @@ public final class ConsumeMagicLink {
         if (store == null) {
             return Optional.of(new InvalidLink());
         }
-        Optional<Customer> customer = directory.findCustomer(link.storeId(), link.customerId());
+        Optional<Customer> customer = customers.findCustomer(link.storeId(), link.customerId());
         // A customer's link is current while the login record names it: a newer request moved the record on to
         // another link (replaced); signing in with the code of the same email removed it (used).
         Optional<String> current = link.isAgentLink() ? Optional.of(link.tokenHash())

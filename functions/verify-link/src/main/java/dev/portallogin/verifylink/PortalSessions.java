@@ -7,7 +7,8 @@ import dev.portallogin.core.domain.RequestOrigin;
 import dev.portallogin.core.domain.SessionToken;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
-import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.Stores;
+import dev.portallogin.core.port.Customers;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.LoginStore.StoredSession;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * customer signs out, or support revokes the customer's credentials or changes their email: both are checked on
  * every read against the customer record, so a revocation ends sessions at once, in every container.
  */
-public record PortalSessions(LoginStore logins, CustomerDirectory directory, Clock clock) {
+public record PortalSessions(LoginStore logins, Stores stores, Customers customers, Clock clock) {
 
     /** A live session and its customer, as read together. */
     public record SignedIn(StoredSession session, Customer customer) {
@@ -34,7 +35,7 @@ public record PortalSessions(LoginStore logins, CustomerDirectory directory, Clo
         return SessionToken.parse(cookieValue)
                 .flatMap(token -> logins.findSession(token.hash()))
                 .filter(session -> clock.instant().isBefore(session.expiresAt()))
-                .flatMap(session -> directory.findCustomer(session.storeId(), session.customerId())
+                .flatMap(session -> customers.findCustomer(session.storeId(), session.customerId())
                         .filter(customer -> !customer.revokedSince(session.createdAt()))
                         .map(customer -> new SignedIn(session, customer)));
     }
@@ -44,7 +45,7 @@ public record PortalSessions(LoginStore logins, CustomerDirectory directory, Clo
         SignedIn signedIn = cookieValue.flatMap(this::current).orElseThrow(NotSignedIn::new);
         Customer customer = signedIn.customer();
         return new Profile(signedIn.session(), customer,
-                directory.listSubscriptions(customer.storeId(), customer.customerId()));
+                customers.listSubscriptions(customer.storeId(), customer.customerId()));
     }
 
     /**
@@ -54,7 +55,7 @@ public record PortalSessions(LoginStore logins, CustomerDirectory directory, Clo
      */
     public void signOut(Optional<String> cookieValue, RequestOrigin origin) {
         Optional<SignedIn> signedIn = cookieValue.flatMap(this::current);
-        Optional<Store> store = signedIn.flatMap(current -> directory.findStore(current.session().storeId()));
+        Optional<Store> store = signedIn.flatMap(current -> stores.findStore(current.session().storeId()));
         if (store.isPresent()) {
             origin.requireSameSiteAs(store.get());
         } else {

@@ -21,8 +21,9 @@ import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
 import dev.portallogin.core.port.AuditLog;
 import dev.portallogin.core.port.CodeKey;
-import dev.portallogin.core.port.CustomerDirectory;
-import dev.portallogin.core.port.CustomerDirectory.Guess;
+import dev.portallogin.core.port.Customers;
+import dev.portallogin.core.port.CodeGuessCounter;
+import dev.portallogin.core.port.CodeGuessCounter.Guess;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.LoginStore.StoredCode;
 import dev.portallogin.core.port.RateLimiter;
@@ -46,7 +47,7 @@ import java.util.Optional;
  * the answer nor its timing tells a stranger who is a customer, and typed codes that could never be compared
  * (unknown identifiers, no live code) are tallied aside: they never use up the store's ceiling.
  */
-public record VerifyCode(SignInContext context, CustomerDirectory directory, LoginStore logins,
+public record VerifyCode(SignInContext context, Customers customers, CodeGuessCounter codeGuesses, LoginStore logins,
                          RateLimiter rateLimiter, AuditLog audit, CodeKey codeKey, LoginPolicy policy, Clock clock) {
 
     /** Stands in for a customer id where there is none; ids never hold {@code ~}, so no item has this key. */
@@ -94,7 +95,7 @@ public record VerifyCode(SignInContext context, CustomerDirectory directory, Log
         Instant now = clock.instant();
         Optional<TrustedDevice> device = found.device()
                 .filter(known -> known.storeId().equals(store.storeId()) && now.isBefore(known.expiresAt()));
-        String customerId = directory.findCustomerId(store.storeId(), identifier).orElse(NOBODY);
+        String customerId = customers.findCustomerId(store.storeId(), identifier).orElse(NOBODY);
         boolean trusted = device.filter(known -> known.customerId().equals(customerId)).isPresent();
         limitSource(trusted ? "verify-device#" + device.get().deviceHash() : "verify-ip#" + network.key(),
                 network, now);
@@ -137,14 +138,14 @@ public record VerifyCode(SignInContext context, CustomerDirectory directory, Log
                 ? rateLimiter.tryCount(storeKey, policy.storeVerifyLimit(), now)
                 : rateLimiter.tally(storeKey, policy.storeVerifyLimit(), now);
         if (!ceiling.allowed() && !trusted) {
-            refuseWhenSpent(ceiling, "verify-store", network);
+            ceiling.requireAllowed("verify-store", network);
         }
         RateLimit perNetwork = CodeGuesses.perNetwork(policy.maxCodeFailuresPerNetwork());
         String networkKey = CodeGuesses.networkKey(storeId, limited ? customerId : NOBODY, network.key());
         boolean networkOpen = limited
                 ? rateLimiter.tryCount(networkKey, perNetwork, now).allowed()
                 : rateLimiter.tally(networkKey, perNetwork, now).allowed();
-        Guess overall = directory.countCodeGuess(storeId, limited && networkOpen ? customerId : NOBODY,
+        Guess overall = codeGuesses.countCodeGuess(storeId, limited && networkOpen ? customerId : NOBODY,
                 policy.maxConsecutiveCodeFailures(), policy.codeLockDuration(), now);
         if (live.isEmpty()) {
             return new Guessing(customerId, live, NOBODY.equals(customerId) ? "unknown_customer" : "no_live_code");
@@ -175,16 +176,7 @@ public record VerifyCode(SignInContext context, CustomerDirectory directory, Log
         if (network == SourceNetwork.DIRECT && key.startsWith("verify-ip#")) {
             return;
         }
-        refuseWhenSpent(rateLimiter.tryAcquire(key, policy.verifyIpLimits(), now), "verify-ip", network);
-    }
-
-    private static void refuseWhenSpent(RateLimiter.Decision decision, String scope, SourceNetwork network) {
-        if (!decision.allowed()) {
-            Log.info("rate_limited", "scope", scope, "network", network.label(),
-                    "retryAfterSeconds", decision.retryAfter().toSeconds());
-            Metrics.count("RateLimited", "Scope", scope);
-            throw new RateLimited(decision.retryAfter());
-        }
+        rateLimiter.tryAcquire(key, policy.verifyIpLimits(), now).requireAllowed("verify-ip", network);
     }
 
     private static InvalidCode refused(String reason) {

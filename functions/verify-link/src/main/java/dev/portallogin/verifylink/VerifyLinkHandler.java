@@ -44,13 +44,14 @@ public final class VerifyLinkHandler extends HttpFunction {
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
     public VerifyLinkHandler(AwsClients aws, LoginPolicy policy, Clock clock) {
-        this(aws, policy, new PortalSessions(aws.loginStore(), aws.customerDirectory(), clock), clock);
+        this(aws, policy, new PortalSessions(aws.loginStore(), aws.stores(), aws.customers(), clock), clock);
     }
 
     private VerifyLinkHandler(AwsClients aws, LoginPolicy policy, PortalSessions sessions, Clock clock) {
-        this(new VerifyCode(aws.signInContext(), aws.customerDirectory(), aws.loginStore(), aws.rateLimiter(),
+        this(new VerifyCode(aws.signInContext(), aws.customers(), aws.codeGuesses(), aws.loginStore(),
+                aws.rateLimiter(),
                         aws.auditLog(), aws.codeKey(), policy, clock),
-                new ConsumeMagicLink(aws.loginStore(), aws.customerDirectory(), sessions, policy, clock),
+                new ConsumeMagicLink(aws.loginStore(), aws.stores(), aws.customers(), sessions, policy, clock),
                 sessions, new RememberBrowser(aws.trustedDevices(), policy.deviceLifetime(), clock),
                 aws.originSecret());
     }

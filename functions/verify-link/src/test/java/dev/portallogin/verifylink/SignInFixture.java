@@ -18,7 +18,7 @@ import java.util.UUID;
 final class SignInFixture {
 
     final Fakes fakes = new Fakes();
-    final PortalSessions sessions = new PortalSessions(fakes.logins, fakes.directory, fakes.clock);
+    final PortalSessions sessions = new PortalSessions(fakes.logins, fakes.stores, fakes.customers, fakes.clock);
     final VerifyCode verifyCode;
     final ConsumeMagicLink consumeMagicLink;
     final RememberBrowser rememberBrowser;
@@ -30,11 +30,13 @@ final class SignInFixture {
         policy = fakes.policy(policyOverrides);
         verifyCode = verifyCode(policy);
         rememberBrowser = new RememberBrowser(fakes.devices, policy.deviceLifetime(), fakes.clock);
-        consumeMagicLink = new ConsumeMagicLink(fakes.logins, fakes.directory, sessions, policy, fakes.clock);
+        consumeMagicLink = new ConsumeMagicLink(fakes.logins, fakes.stores, fakes.customers, sessions, policy,
+                fakes.clock);
     }
 
     VerifyCode verifyCode(LoginPolicy policy) {
-        return new VerifyCode(fakes.signInContext, fakes.directory, fakes.logins, fakes.rateLimiter, fakes.audit,
+        return new VerifyCode(fakes.signInContext, fakes.customers, fakes.codeGuesses, fakes.logins,
+                fakes.rateLimiter, fakes.audit,
                 fakes.codeKey, policy, fakes.clock);
     }
 

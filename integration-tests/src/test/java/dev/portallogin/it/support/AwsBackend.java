@@ -1,6 +1,7 @@
 package dev.portallogin.it.support;
 
-import dev.portallogin.core.adapter.dynamodb.DynamoDbCustomerDirectory;
+import dev.portallogin.core.adapter.dynamodb.DynamoDbCodeGuesses;
+import dev.portallogin.core.adapter.dynamodb.DynamoDbCustomers;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Config;
 import dev.portallogin.tools.LocalAws;
@@ -122,7 +123,8 @@ public final class AwsBackend {
         }
         if (MotoServer.isInstalled()) {
             MotoServer moto = MotoServer.start();
-            return new AwsBackend("moto_server " + moto.endpoint(), moto.endpoint(), new MotoOutbox(moto.endpoint(), true));
+            return new AwsBackend("moto_server " + moto.endpoint(), moto.endpoint(), new MotoOutbox(moto.endpoint(),
+                    true));
         }
         throw new IllegalStateException("No AWS backend for the integration tests. Either set AWS_ENDPOINT_URL to "
                 + "an emulator (e.g. moto_server -p 5000, then AWS_ENDPOINT_URL=http://127.0.0.1:5000), start a "
@@ -214,8 +216,12 @@ public final class AwsBackend {
     }
 
     /** The directory as the functions see it, for checking what a test left behind. */
-    public DynamoDbCustomerDirectory directory() {
-        return new DynamoDbCustomerDirectory(dynamoDb(), table("DirectoryTable"), table("AuditTable"));
+    public DynamoDbCustomers customers() {
+        return new DynamoDbCustomers(dynamoDb(), table("DirectoryTable"));
+    }
+
+    public DynamoDbCodeGuesses codeGuesses() {
+        return new DynamoDbCodeGuesses(dynamoDb(), table("DirectoryTable"));
     }
 
     public String table(String logicalId) {

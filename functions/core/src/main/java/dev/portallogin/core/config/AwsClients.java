@@ -2,7 +2,10 @@ package dev.portallogin.core.config;
 
 import dev.portallogin.core.adapter.aws.SignedAwsCall;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbAuditLog;
-import dev.portallogin.core.adapter.dynamodb.DynamoDbCustomerDirectory;
+import dev.portallogin.core.adapter.dynamodb.DynamoDbCodeGuesses;
+import dev.portallogin.core.adapter.dynamodb.DynamoDbCustomerAccounts;
+import dev.portallogin.core.adapter.dynamodb.DynamoDbCustomers;
+import dev.portallogin.core.adapter.dynamodb.DynamoDbStores;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbDeliveryRecords;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbLoginStore;
 import dev.portallogin.core.adapter.dynamodb.DynamoDbRateLimiter;
@@ -12,6 +15,10 @@ import dev.portallogin.core.adapter.secrets.SecretsManagerSecret;
 import dev.portallogin.core.adapter.ses.SesMailer;
 import dev.portallogin.core.adapter.sns.SnsSmsSender;
 import dev.portallogin.core.adapter.sqs.SqsDeliveryQueue;
+import dev.portallogin.core.port.CodeGuessCounter;
+import dev.portallogin.core.port.CustomerAccounts;
+import dev.portallogin.core.port.Customers;
+import dev.portallogin.core.port.Stores;
 import dev.portallogin.core.port.OriginSecret;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -104,8 +111,20 @@ public final class AwsClients {
                 config.region(), config.endpoint().orElse(null), endpointPrefix, signingName);
     }
 
-    public DynamoDbCustomerDirectory customerDirectory() {
-        return new DynamoDbCustomerDirectory(dynamoDb(), config.directoryTable(), config.auditTable());
+    public Stores stores() {
+        return new DynamoDbStores(dynamoDb(), config.directoryTable());
+    }
+
+    public Customers customers() {
+        return new DynamoDbCustomers(dynamoDb(), config.directoryTable());
+    }
+
+    public CustomerAccounts customerAccounts() {
+        return new DynamoDbCustomerAccounts(dynamoDb(), config.directoryTable(), config.auditTable());
+    }
+
+    public CodeGuessCounter codeGuesses() {
+        return new DynamoDbCodeGuesses(dynamoDb(), config.directoryTable());
     }
 
     public DynamoDbLoginStore loginStore() {

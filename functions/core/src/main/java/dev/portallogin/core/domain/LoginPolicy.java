@@ -1,10 +1,12 @@
 package dev.portallogin.core.domain;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How signing in behaves: code length and lifetimes, link and session lifetimes, tries, pauses and limits. Read
@@ -106,6 +108,14 @@ public record LoginPolicy(
     public Duration waitBetweenCodes() {
         return identifierLimits.stream().filter(limit -> limit.count() == 1).map(RateLimit::window)
                 .max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /**
+     * Until when code sign-in is paused for {@code customer} for browsers she never signed in with, after
+     * {@link #maxConsecutiveCodeFailures} wrong codes in a row; empty when it is not paused at {@code now}.
+     */
+    public Optional<Instant> codeSignInPausedUntil(Customer customer, Instant now) {
+        return customer.codeLoginLockedUntil(maxConsecutiveCodeFailures, codeLockDuration).filter(now::isBefore);
     }
 
     /** How long a magic-link page's form may be sent: as long as a link lives. */

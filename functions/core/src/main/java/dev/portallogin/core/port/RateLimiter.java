@@ -1,5 +1,9 @@
 package dev.portallogin.core.port;
 
+import dev.portallogin.core.domain.PortalFailure.RateLimited;
+import dev.portallogin.core.domain.SourceNetwork;
+import dev.portallogin.core.log.Log;
+import dev.portallogin.core.log.Metrics;
 import dev.portallogin.core.domain.RateLimit;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +20,21 @@ public interface RateLimiter {
 
         public static Decision refuse(Duration retryAfter) {
             return new Decision(false, retryAfter, null);
+        }
+
+        /**
+         * The one way a spent limit becomes an answer: logged with its scope and the caller's network (the /24 or
+         * /64, never the address), counted in the {@code RateLimited} metric, and refused with the wait.
+         *
+         * @throws RateLimited when this decision refused
+         */
+        public void requireAllowed(String scope, SourceNetwork network) {
+            if (!allowed) {
+                Log.info("rate_limited", "scope", scope, "network", network.label(),
+                        "retryAfterSeconds", retryAfter.toSeconds());
+                Metrics.count("RateLimited", "Scope", scope);
+                throw new RateLimited(retryAfter);
+            }
         }
     }
 

@@ -4,8 +4,8 @@ import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.PortalFailure.Forbidden;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
 import dev.portallogin.core.domain.Store;
-import dev.portallogin.core.port.CustomerDirectory;
-import dev.portallogin.core.port.CustomerDirectory.StoreGrant;
+import dev.portallogin.core.port.Stores;
+import dev.portallogin.core.port.Stores.StoreGrant;
 import java.util.List;
 
 /**
@@ -16,10 +16,10 @@ import java.util.List;
  */
 public final class SupportAccess {
 
-    private final CustomerDirectory directory;
+    private final Stores stores;
 
-    public SupportAccess(CustomerDirectory directory) {
-        this.directory = directory;
+    public SupportAccess(Stores stores) {
+        this.stores = stores;
     }
 
     /**
@@ -30,16 +30,16 @@ public final class SupportAccess {
      */
     public Store store(Actor caller, String storeId) {
         if (caller.isTrustedBackend()) {
-            return directory.requireStore(storeId);
+            return stores.requireStore(storeId);
         }
-        if (!directory.mayActOn(caller.principal(), storeId)) {
+        if (!stores.mayActOn(caller.principal(), storeId)) {
             throw new Forbidden();
         }
-        return directory.findStore(storeId).orElseThrow(Forbidden::new);
+        return stores.findStore(storeId).orElseThrow(Forbidden::new);
     }
 
     /** The stores {@code caller} may act on, read from the caller's own grants, never from every store. */
     public List<StoreGrant> stores(Actor caller) {
-        return caller.isTrustedBackend() ? directory.listStores() : directory.storesOf(caller.principal());
+        return caller.isTrustedBackend() ? stores.listStores() : stores.storesOf(caller.principal());
     }
 }

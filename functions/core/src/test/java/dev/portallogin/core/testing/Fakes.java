@@ -4,6 +4,10 @@ import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
+import dev.portallogin.core.port.CodeGuessCounter;
+import dev.portallogin.core.port.CustomerAccounts;
+import dev.portallogin.core.port.Customers;
+import dev.portallogin.core.port.Stores;
 import dev.portallogin.core.port.CodeKey;
 import dev.portallogin.core.port.OriginSecret;
 import dev.portallogin.core.port.SignInContext;
@@ -31,6 +35,11 @@ public final class Fakes {
     public final SettableClock clock = SettableClock.at("2026-11-26T12:00:00Z");
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryCustomerDirectory directory = new InMemoryCustomerDirectory(audit);
+    /** The directory by the roles the use cases take it in: one in-memory table behind all four. */
+    public final Stores stores = directory;
+    public final Customers customers = directory;
+    public final CustomerAccounts accounts = directory;
+    public final CodeGuessCounter codeGuesses = directory;
     public final InMemoryLoginStore logins = new InMemoryLoginStore(directory, audit);
     public final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
     public final RecordingDeliveryQueue queue = new RecordingDeliveryQueue();
@@ -42,7 +51,7 @@ public final class Fakes {
             new SignInContext.Context(directory.findStore(storeId), devices.find(deviceHash));
     public final CodeKey codeKey = () -> "unit-test-code-key".getBytes(StandardCharsets.UTF_8);
     public final OriginSecret originSecret = ORIGIN_SECRET::equals;
-    private int customers;
+    private int customerCount;
 
     /** The login policy at its defaults, with {@code overrides} (environment names and values) on top. */
     public LoginPolicy policy(String... overrides) {
@@ -63,8 +72,9 @@ public final class Fakes {
 
     /** A customer with an email and, when {@code phoneE164} is not null, that phone. */
     public Customer customer(Store store, String email, String phoneE164) {
-        customers++;
-        return directory.add(new Customer(store.storeId(), "cus-" + customers, email, phoneE164, "Jane", "Doe", false,
+        customerCount++;
+        return directory.add(new Customer(store.storeId(), "cus-" + customerCount, email, phoneE164, "Jane", "Doe",
+                false,
                 null));
     }
 
@@ -74,10 +84,11 @@ public final class Fakes {
 
     /** These ports, for the contract suites. */
     public Ports ports() {
-        return new Ports(directory, logins, audit, rateLimiter, deliveryRecords, (stores, customers, subscriptions) -> {
-            stores.forEach(directory::add);
-            customers.forEach(directory::add);
-            subscriptions.forEach(directory::add);
-        });
+        return new Ports(directory, directory, directory, directory, logins, audit, rateLimiter, deliveryRecords,
+                (newStores, newCustomers, newSubscriptions) -> {
+                    newStores.forEach(directory::add);
+                    newCustomers.forEach(directory::add);
+                    newSubscriptions.forEach(directory::add);
+                });
     }
 }

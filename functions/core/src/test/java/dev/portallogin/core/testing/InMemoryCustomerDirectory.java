@@ -6,7 +6,10 @@ import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.NameKey;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
-import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.CodeGuessCounter;
+import dev.portallogin.core.port.CustomerAccounts;
+import dev.portallogin.core.port.Customers;
+import dev.portallogin.core.port.Stores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +22,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * {@link CustomerDirectory} in memory, each change atomic (one lock, as one DynamoDB transaction), with the audit
- * entry of a change recorded in the same step. The contract tests hold it to the DynamoDB adapter's behaviour.
+ * The directory's ports ({@link Stores}, {@link Customers}, {@link CustomerAccounts}, {@link CodeGuessCounter}) on
+ * one store in memory, as the DynamoDB adapters share one table; each change atomic (one lock, as one DynamoDB
+ * transaction), with the audit entry of a change recorded in the same step. The contract tests hold it to the
+ * DynamoDB adapters' behaviour.
  */
-public final class InMemoryCustomerDirectory implements CustomerDirectory {
+public final class InMemoryCustomerDirectory implements Stores, Customers, CustomerAccounts, CodeGuessCounter {
 
     private final InMemoryAuditLog audit;
     private final Map<String, Store> stores = new LinkedHashMap<>();

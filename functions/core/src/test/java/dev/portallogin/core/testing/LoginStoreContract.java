@@ -184,7 +184,7 @@ public abstract class LoginStoreContract {
         StoredLink agent = agentLink(NOW);
         StoredCode counted = ports.logins().countCodeAttempt(store.storeId(), jane.customerId(), 5, NOW)
                 .orElseThrow();
-        ports.directory().revokeCredentials(store.storeId(), jane.customerId(), NOW.plusSeconds(1),
+        ports.accounts().revokeCredentials(store.storeId(), jane.customerId(), NOW.plusSeconds(1),
                 new AuditEntry(store.storeId(), jane.customerId(), "credentials_revoked", Actor.trustedBackend("t"),
                         NOW.plusSeconds(1), Map.of()));
 
@@ -200,12 +200,12 @@ public abstract class LoginStoreContract {
 
     @Test
     void aSignInClearsTheCountOfWrongCodes() {
-        ports.directory().countCodeGuess(store.storeId(), jane.customerId(), 20, Duration.ofHours(24), NOW);
+        ports.codeGuesses().countCodeGuess(store.storeId(), jane.customerId(), 20, Duration.ofHours(24), NOW);
         Issued issued = issue(NOW);
 
         ports.logins().consumeLink(issued.link(), session("link", NOW), NOW, signIn("link", NOW));
 
-        assertThat(ports.directory().findCustomer(store.storeId(), jane.customerId()).orElseThrow()
+        assertThat(ports.customers().findCustomer(store.storeId(), jane.customerId()).orElseThrow()
                 .consecutiveCodeFailures()).isZero();
     }
 

@@ -4,10 +4,13 @@ import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
 import dev.portallogin.core.port.AuditLog;
-import dev.portallogin.core.port.CustomerDirectory;
+import dev.portallogin.core.port.CodeGuessCounter;
+import dev.portallogin.core.port.CustomerAccounts;
+import dev.portallogin.core.port.Customers;
 import dev.portallogin.core.port.DeliveryRecords;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.core.port.RateLimiter;
+import dev.portallogin.core.port.Stores;
 import java.util.List;
 
 /**
@@ -17,7 +20,8 @@ import java.util.List;
  *
  * @param loader puts stores, customers and subscriptions into the directory, as the seed does
  */
-public record Ports(CustomerDirectory directory, LoginStore logins, AuditLog auditLog, RateLimiter rateLimiter,
+public record Ports(Stores stores, Customers customers, CustomerAccounts accounts, CodeGuessCounter codeGuesses,
+                    LoginStore logins, AuditLog auditLog, RateLimiter rateLimiter,
                     DeliveryRecords deliveryRecords, Loader loader) {
 
     /** How test data gets into a directory. */

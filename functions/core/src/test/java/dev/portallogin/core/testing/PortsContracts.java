@@ -12,8 +12,29 @@ public abstract class PortsContracts {
     protected abstract Ports ports();
 
     @Nested
-    class Directory extends CustomerDirectoryContract {
-        Directory() {
+    class StoreList extends StoresContract {
+        StoreList() {
+            super(ports());
+        }
+    }
+
+    @Nested
+    class CustomerLookups extends CustomersContract {
+        CustomerLookups() {
+            super(ports());
+        }
+    }
+
+    @Nested
+    class Accounts extends CustomerAccountsContract {
+        Accounts() {
+            super(ports());
+        }
+    }
+
+    @Nested
+    class CodeGuesses extends CodeGuessCounterContract {
+        CodeGuesses() {
             super(ports());
         }
     }

@@ -20,7 +20,8 @@ class DynamoDbContractsIT extends PortsContracts {
 
     @Override
     protected Ports ports() {
-        return new Ports(AWS.customerDirectory(), AWS.loginStore(), AWS.auditLog(), AWS.rateLimiter(),
+        return new Ports(AWS.stores(), AWS.customers(), AWS.customerAccounts(), AWS.codeGuesses(), AWS.loginStore(),
+                AWS.auditLog(), AWS.rateLimiter(),
                 AWS.deliveryRecords(), (stores, customers, subscriptions) -> new Seed(stores, customers, subscriptions)
                         .load(BACKEND.dynamoDb(), BACKEND.table("DirectoryTable")));
     }

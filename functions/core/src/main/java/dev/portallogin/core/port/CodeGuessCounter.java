@@ -1,0 +1,19 @@
+package dev.portallogin.core.port;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The count of a customer's wrong codes in a row, which pauses code sign-in when it reaches its limit. */
+public interface CodeGuessCounter {
+
+    /** Whether a code guess may be compared, the customer's consecutive-failure count having been raised for it. */
+    enum Guess { COUNTED, LOCKED, NO_CUSTOMER }
+
+    /**
+     * Counts a code guess against the customer's consecutive-failure limit before anyone compares it, in one
+     * conditional write: of any number of parallel guesses, only as many as the limit leaves are counted, the
+     * others are {@link Guess#LOCKED}. A lock older than {@code lockDuration} is lifted by the guess, which starts a
+     * new count. A successful sign-in sets the count back to zero.
+     */
+    Guess countCodeGuess(String storeId, String customerId, int limit, Duration lockDuration, Instant now);
+}
