@@ -5,6 +5,7 @@ import dev.portallogin.core.domain.CodeGuesses;
 import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.LimitKey;
 import dev.portallogin.core.domain.Identifier;
 import dev.portallogin.core.domain.LoginCode;
 import dev.portallogin.core.domain.LoginMessages;
@@ -50,7 +51,7 @@ public record IssueCode(Stores stores, Customers customers, LoginStore logins, T
     /** What became of a request; every outcome but a thrown failure removes it from the queue. */
     public enum Outcome { ISSUED, PAUSED_NOTICE, ALREADY_HANDLED, EXPIRED, NOT_A_CUSTOMER, BUDGET_SPENT, NO_CHANNEL }
 
-    private record Counted(String key, Instant at) {
+    private record Counted(LimitKey key, Instant at) {
     }
 
     /** Two copies of a request may come; the claim makes one of them issue. The claim outlives any copy. */
@@ -92,11 +93,11 @@ public record IssueCode(Stores stores, Customers customers, LoginStore logins, T
                 .filter(device -> device.trustedFor(customer.storeId(), customer.customerId(), now)
                         && !customer.revokedSince(device.since()))
                 .isPresent();
-        String customerKey = "customer#" + customer.storeId() + "#" + customer.customerId();
-        boolean withinBudget = knownDevice
-                ? count(customerKey + "#device#" + request.deviceHash(), policy.identifierLimits(), now, counted)
-                : count(customerKey + "#network#" + request.network(), policy.identifierLimits(), now, counted)
-                        && count(customerKey, policy.customerCodeLimits(), now, counted);
+        Optional<String> device = knownDevice ? Optional.of(request.deviceHash()) : Optional.empty();
+        boolean withinBudget = count(LimitKey.codesSentTo(customer.storeId(), customer.customerId(), device,
+                request.network()), policy.identifierLimits(), now, counted)
+                && (knownDevice || count(LimitKey.codesSentTo(customer.storeId(), customer.customerId()),
+                        policy.customerCodeLimits(), now, counted));
         if (!withinBudget) {
             // Silent: request-code answered long ago, the same for everyone.
             Log.info("customer_budget_spent", "store", customer.storeId(), "customer", customer.customerId(),
@@ -131,13 +132,13 @@ public record IssueCode(Stores stores, Customers customers, LoginStore logins, T
         if (overall.isPresent()) {
             return overall;
         }
-        RateLimiter.Decision network = rateLimiter.tally(CodeGuesses.networkKey(customer.storeId(),
+        RateLimiter.Decision network = rateLimiter.tally(LimitKey.guessesFrom(customer.storeId(),
                 customer.customerId(), request.network()), CodeGuesses.perNetwork(policy.maxCodeFailuresPerNetwork()),
                 now);
         return network.allowed() ? Optional.empty() : Optional.of(now.plus(network.retryAfter()));
     }
 
-    private boolean count(String key, List<RateLimit> limits, Instant now, List<Counted> counted) {
+    private boolean count(LimitKey key, List<RateLimit> limits, Instant now, List<Counted> counted) {
         RateLimiter.Decision decision = rateLimiter.tryAcquire(key, limits, now);
         if (decision.allowed()) {
             counted.add(new Counted(key, decision.recordedAt()));

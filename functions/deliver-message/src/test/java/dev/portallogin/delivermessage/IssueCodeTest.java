@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.CodeGuesses;
+import dev.portallogin.core.domain.LimitKey;
 import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.OutgoingMessage;
@@ -233,7 +234,7 @@ class IssueCodeTest {
     void askingFromANetworkWhereHerCodeSignInIsPausedBringsThePauseNoticeAndElsewhereACode() {
         Customer jane = fakes.customer(store, "jane@example.com", null);
         for (int i = 0; i < 10; i++) {
-            fakes.rateLimiter.tryCount(CodeGuesses.networkKey(store.storeId(), jane.customerId(), "203.0.113.66"),
+            fakes.rateLimiter.tryCount(LimitKey.guessesFrom(store.storeId(), jane.customerId(), "203.0.113.66"),
                     CodeGuesses.perNetwork(10), fakes.clock.instant());
         }
 

@@ -4,6 +4,7 @@ import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.Identifier;
+import dev.portallogin.core.domain.LimitKey;
 import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
 import dev.portallogin.core.domain.PortalFailure.InvalidIdentifier;
 import dev.portallogin.core.domain.PortalFailure.RateLimited;
@@ -80,15 +81,15 @@ public record RequestCode(SignInContext context, RateLimiter rateLimiter, Delive
         Optional<TrustedDevice> device = found.device().filter(known -> known.storeId().equals(store.storeId())
                 && now.isBefore(known.expiresAt()));
         // A browser the customer signed in with counts on its own: nobody else's requests can spend its budget.
-        String from = device.map(known -> "device#" + known.deviceHash()).orElse("network#" + network.key());
+        Optional<String> deviceHash = device.map(TrustedDevice::deviceHash);
         List<RateLimiter.Count> counts = new ArrayList<>();
         List<String> scopes = new ArrayList<>();
         if (device.isPresent() || network != SourceNetwork.DIRECT) {
-            counts.add(new RateLimiter.Count("ip#" + from, policy.sourceIpLimits()));
+            counts.add(new RateLimiter.Count(LimitKey.codeRequestsFrom(deviceHash, network), policy.sourceIpLimits()));
             scopes.add("ip");
         }
-        counts.add(new RateLimiter.Count("identifier#" + store.storeId() + "#" + identifier.normalForm() + "#" + from,
-                policy.identifierLimits()));
+        counts.add(new RateLimiter.Count(LimitKey.codeRequestsFor(store.storeId(), identifier.normalForm(),
+                deviceHash, network), policy.identifierLimits()));
         scopes.add("identifier");
         count(counts, scopes, now, network);
         try {

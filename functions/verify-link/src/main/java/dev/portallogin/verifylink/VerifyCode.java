@@ -6,6 +6,7 @@ import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.CodeGuesses;
 import dev.portallogin.core.domain.Identifier;
+import dev.portallogin.core.domain.LimitKey;
 import dev.portallogin.core.domain.LoginCode;
 import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
 import dev.portallogin.core.domain.PortalFailure.InvalidCode;
@@ -97,8 +98,8 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
                 .filter(known -> known.storeId().equals(store.storeId()) && now.isBefore(known.expiresAt()));
         String customerId = customers.findCustomerId(store.storeId(), identifier).orElse(NOBODY);
         boolean trusted = device.filter(known -> known.customerId().equals(customerId)).isPresent();
-        limitSource(trusted ? "verify-device#" + device.get().deviceHash() : "verify-ip#" + network.key(),
-                network, now);
+        limitSource(LimitKey.codesTypedFrom(trusted ? device.map(TrustedDevice::deviceHash) : Optional.empty(),
+                network), network, now);
         Optional<LoginCode> code = LoginCode.parse(attempt.code(), policy.codeLength());
         if (code.isEmpty()) {
             // The caller knows its code is malformed: refusing before any lookup tells it nothing new.
@@ -133,7 +134,7 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
         String storeId = store.storeId();
         Optional<StoredCode> live = logins.countCodeAttempt(storeId, customerId, policy.maxCodeAttempts(), now);
         boolean limited = live.isPresent() && !trusted;
-        String storeKey = CodeGuesses.storeKey(storeId);
+        LimitKey storeKey = LimitKey.storeGuesses(storeId);
         RateLimiter.Decision ceiling = limited
                 ? rateLimiter.tryCount(storeKey, policy.storeVerifyLimit(), now)
                 : rateLimiter.tally(storeKey, policy.storeVerifyLimit(), now);
@@ -141,7 +142,7 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
             ceiling.requireAllowed("verify-store", network);
         }
         RateLimit perNetwork = CodeGuesses.perNetwork(policy.maxCodeFailuresPerNetwork());
-        String networkKey = CodeGuesses.networkKey(storeId, limited ? customerId : NOBODY, network.key());
+        LimitKey networkKey = LimitKey.guessesFrom(storeId, limited ? customerId : NOBODY, network.key());
         boolean networkOpen = limited
                 ? rateLimiter.tryCount(networkKey, perNetwork, now).allowed()
                 : rateLimiter.tally(networkKey, perNetwork, now).allowed();
@@ -172,8 +173,8 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
     }
 
     /** A few dozen typed codes an hour per network (or per browser the customer signed in with). */
-    private void limitSource(String key, SourceNetwork network, Instant now) {
-        if (network == SourceNetwork.DIRECT && key.startsWith("verify-ip#")) {
+    private void limitSource(LimitKey key, SourceNetwork network, Instant now) {
+        if (network == SourceNetwork.DIRECT && key.countsANetwork()) {
             return;
         }
         rateLimiter.tryAcquire(key, policy.verifyIpLimits(), now).requireAllowed("verify-ip", network);

@@ -20,11 +20,4 @@ public final class CodeGuesses {
         return new RateLimit(limit, NETWORK_WINDOW);
     }
 
-    public static String networkKey(String storeId, String customerId, String networkKey) {
-        return "guess#" + storeId + "#" + customerId + "#" + networkKey;
-    }
-
-    public static String storeKey(String storeId) {
-        return "verify-store#" + storeId;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.portallogin.core.port;
 
+import dev.portallogin.core.domain.LimitKey;
 import dev.portallogin.core.domain.PortalFailure.RateLimited;
 import dev.portallogin.core.domain.SourceNetwork;
 import dev.portallogin.core.log.Log;
@@ -39,10 +40,10 @@ public interface RateLimiter {
     }
 
     /** Records one request under {@code key} at {@code now} unless that would break one of {@code limits}. */
-    Decision tryAcquire(String key, List<RateLimit> limits, Instant now);
+    Decision tryAcquire(LimitKey key, List<RateLimit> limits, Instant now);
 
     /** One key's counter and the limits it is held to. */
-    record Count(String key, List<RateLimit> limits) {
+    record Count(LimitKey key, List<RateLimit> limits) {
     }
 
     /**
@@ -56,18 +57,18 @@ public interface RateLimiter {
      * Counts one request under {@code key} in the current fixed window of {@code limit} (one conditional write, no
      * read): for ceilings on busy keys, a whole store's traffic, where keeping every request's time would not do.
      */
-    Decision tryCount(String key, RateLimit limit, Instant now);
+    Decision tryCount(LimitKey key, RateLimit limit, Instant now);
 
     /**
      * Checks the ceiling {@link #tryCount} keeps under {@code key} without counting toward it, in the same single
      * write (the request is tallied aside): a request that must not count, such as a code typed for an identifier
      * with no live code, takes the same round trip as one that does, and is refused while the ceiling is reached.
      */
-    Decision tally(String key, RateLimit limit, Instant now);
+    Decision tally(LimitKey key, RateLimit limit, Instant now);
 
     /**
      * Takes back a request recorded by {@link #tryAcquire} that was never served (the code could not be
      * delivered), so a failure does not count against the customer.
      */
-    void release(String key, Instant recordedAt);
+    void release(LimitKey key, Instant recordedAt);
 }

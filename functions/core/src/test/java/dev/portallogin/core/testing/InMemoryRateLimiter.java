@@ -1,5 +1,6 @@
 package dev.portallogin.core.testing;
 
+import dev.portallogin.core.domain.LimitKey;
 import dev.portallogin.core.domain.RateLimit;
 import dev.portallogin.core.domain.SlidingWindow;
 import dev.portallogin.core.port.RateLimiter;
@@ -13,11 +14,11 @@ import java.util.Map;
 /** {@link RateLimiter} in memory, on the same {@link SlidingWindow} rule as the DynamoDB counters. */
 public final class InMemoryRateLimiter implements RateLimiter {
 
-    private final Map<String, List<Long>> hits = new HashMap<>();
+    private final Map<LimitKey, List<Long>> hits = new HashMap<>();
     private final Map<String, Integer> fixedWindows = new HashMap<>();
 
     @Override
-    public synchronized Decision tryAcquire(String key, List<RateLimit> limits, Instant now) {
+    public synchronized Decision tryAcquire(LimitKey key, List<RateLimit> limits, Instant now) {
         List<Long> recent = new ArrayList<>(SlidingWindow.stillCounting(hits.getOrDefault(key, List.of()), limits,
                 now));
         Duration wait = SlidingWindow.waitFor(recent, limits, now);
@@ -44,7 +45,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
-    public synchronized Decision tryCount(String key, RateLimit limit, Instant now) {
+    public synchronized Decision tryCount(LimitKey key, RateLimit limit, Instant now) {
         long start = SlidingWindow.fixedWindowStart(limit, now);
         String window = key + "#" + start;
         int counted = fixedWindows.getOrDefault(window, 0);
@@ -56,7 +57,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
-    public synchronized Decision tally(String key, RateLimit limit, Instant now) {
+    public synchronized Decision tally(LimitKey key, RateLimit limit, Instant now) {
         long start = SlidingWindow.fixedWindowStart(limit, now);
         if (fixedWindows.getOrDefault(key + "#" + start, 0) >= limit.count()) {
             return Decision.refuse(Duration.ofMillis(start + limit.window().toMillis() - now.toEpochMilli()));
@@ -65,7 +66,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
-    public synchronized void release(String key, Instant recordedAt) {
+    public synchronized void release(LimitKey key, Instant recordedAt) {
         List<Long> remaining = new ArrayList<>(hits.getOrDefault(key, List.of()));
         remaining.remove(Long.valueOf(recordedAt.toEpochMilli()));
         hits.put(key, remaining);

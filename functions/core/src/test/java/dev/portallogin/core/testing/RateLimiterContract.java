@@ -2,6 +2,7 @@ package dev.portallogin.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portallogin.core.domain.LimitKey;
 import dev.portallogin.core.domain.RateLimit;
 import dev.portallogin.core.port.RateLimiter;
 import dev.portallogin.core.port.RateLimiter.Decision;
@@ -23,7 +24,7 @@ public abstract class RateLimiterContract {
         this.ports = ports;
     }
 
-    private final String key = "contract-" + UUID.randomUUID();
+    private final LimitKey key = LimitKey.of("contract", UUID.randomUUID().toString());
 
     @Test
     void requestsWithinTheLimitGoAndTheNextWaitsUntilTheOldestLeavesTheWindow() {
@@ -51,7 +52,7 @@ public abstract class RateLimiterContract {
         ports.rateLimiter().tryAcquire(key, TWO_A_MINUTE, NOW);
         ports.rateLimiter().tryAcquire(key, TWO_A_MINUTE, NOW);
 
-        assertThat(ports.rateLimiter().tryAcquire(key + "-other", TWO_A_MINUTE, NOW).allowed()).isTrue();
+        assertThat(ports.rateLimiter().tryAcquire(LimitKey.of("contract", key.parts().get(0) + "-other"), TWO_A_MINUTE, NOW).allowed()).isTrue();
     }
 
     @Test
@@ -81,7 +82,7 @@ public abstract class RateLimiterContract {
 
     @Test
     void severalKeysAreCountedTogetherOrNotAtAll() {
-        String other = key + "-other";
+        LimitKey other = LimitKey.of("contract", key.parts().get(0), "other");
         List<RateLimiter.Count> both = List.of(new RateLimiter.Count(key, TWO_A_MINUTE),
                 new RateLimiter.Count(other, RateLimit.parseList("1/60")));
 

@@ -5,6 +5,7 @@ import static dev.portallogin.core.adapter.dynamodb.Attributes.n;
 import static dev.portallogin.core.adapter.dynamodb.Attributes.s;
 
 import dev.portallogin.core.domain.Digests;
+import dev.portallogin.core.domain.LimitKey;
 import dev.portallogin.core.domain.RateLimit;
 import dev.portallogin.core.domain.SlidingWindow;
 import dev.portallogin.core.port.RateLimiter;
@@ -45,7 +46,7 @@ public class DynamoDbRateLimiter implements RateLimiter {
     }
 
     @Override
-    public Decision tryAcquire(String key, List<RateLimit> limits, Instant now) {
+    public Decision tryAcquire(LimitKey key, List<RateLimit> limits, Instant now) {
         Duration longest = RateLimit.longestWindow(limits);
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             Counter counter = read(key);
@@ -66,7 +67,7 @@ public class DynamoDbRateLimiter implements RateLimiter {
     @Override
     public List<Decision> tryAcquireAll(List<Count> counts, Instant now) {
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-            Map<String, Counter> counters = readAll(counts);
+            Map<LimitKey, Counter> counters = readAll(counts);
             List<Decision> decisions = new ArrayList<>();
             Transaction writes = new Transaction();
             for (Count count : counts) {
@@ -76,7 +77,7 @@ public class DynamoDbRateLimiter implements RateLimiter {
                 decisions.add(wait.isZero() ? Decision.allow(now) : Decision.refuse(wait));
                 List<Long> updated = new ArrayList<>(recent);
                 updated.add(now.toEpochMilli());
-                writes.put(count.key(), put(count.key(), updated, counter.version(),
+                writes.put(stored(count.key()), put(count.key(), updated, counter.version(),
                         now.plus(RateLimit.longestWindow(count.limits()))));
             }
             if (decisions.stream().anyMatch(decision -> !decision.allowed())) {
@@ -90,10 +91,10 @@ public class DynamoDbRateLimiter implements RateLimiter {
     }
 
     /** Every counter of {@code counts} in one strongly consistent batch read. */
-    private Map<String, Counter> readAll(List<Count> counts) {
-        Map<String, String> keyOfPk = new HashMap<>();
+    private Map<LimitKey, Counter> readAll(List<Count> counts) {
+        Map<String, LimitKey> keyOfPk = new HashMap<>();
         counts.forEach(count -> keyOfPk.put(key(count.key()).get(LoginItems.PK).s(), count.key()));
-        Map<String, Counter> counters = new HashMap<>();
+        Map<LimitKey, Counter> counters = new HashMap<>();
         for (Map<String, AttributeValue> item : Reads.batch(dynamoDb, table,
                 counts.stream().map(count -> key(count.key())).toList())) {
             counters.put(keyOfPk.get(item.get(LoginItems.PK).s()), counter(item));
@@ -102,23 +103,23 @@ public class DynamoDbRateLimiter implements RateLimiter {
     }
 
     @Override
-    public Decision tryCount(String key, RateLimit limit, Instant now) {
+    public Decision tryCount(LimitKey key, RateLimit limit, Instant now) {
         return countInWindow(key, limit, now, HITS);
     }
 
     @Override
-    public Decision tally(String key, RateLimit limit, Instant now) {
+    public Decision tally(LimitKey key, RateLimit limit, Instant now) {
         return countInWindow(key, limit, now, TALLIED);
     }
 
     /** One conditional write: adds one to {@code counter} unless the window's hits reached the limit. */
-    private Decision countInWindow(String key, RateLimit limit, Instant now, String counter) {
+    private Decision countInWindow(LimitKey key, RateLimit limit, Instant now, String counter) {
         long windowStart = SlidingWindow.fixedWindowStart(limit, now);
         Instant windowEnd = Instant.ofEpochMilli(windowStart + limit.window().toMillis());
         try {
             dynamoDb.updateItem(request -> request
                     .tableName(table)
-                    .key(Map.of(LoginItems.PK, s("rate#" + Digests.sha256(key) + "#" + windowStart)))
+                    .key(Map.of(LoginItems.PK, s("rate#" + Digests.sha256(stored(key)) + "#" + windowStart)))
                     .updateExpression("ADD #counter :one SET #expiresAt = :end")
                     .conditionExpression("attribute_not_exists(#hits) OR #hits < :limit")
                     .expressionAttributeNames(Map.of("#hits", HITS, "#counter", counter,
@@ -132,7 +133,7 @@ public class DynamoDbRateLimiter implements RateLimiter {
     }
 
     @Override
-    public void release(String key, Instant recordedAt) {
+    public void release(LimitKey key, Instant recordedAt) {
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             Counter counter = read(key);
             List<Long> remaining = new ArrayList<>(counter.hits());
@@ -149,7 +150,7 @@ public class DynamoDbRateLimiter implements RateLimiter {
     private record Counter(List<Long> hits, long version, long expiresAtSeconds) {
     }
 
-    private Counter read(String key) {
+    private Counter read(LimitKey key) {
         return Reads.get(dynamoDb, table, key(key)).map(DynamoDbRateLimiter::counter)
                 .orElse(new Counter(List.of(), 0, 0));
     }
@@ -160,7 +161,7 @@ public class DynamoDbRateLimiter implements RateLimiter {
                 Attributes.number(item, VERSION), Attributes.number(item, LoginItems.EXPIRES_AT));
     }
 
-    private boolean write(String key, List<Long> hits, long expectedVersion, Instant keepUntil) {
+    private boolean write(LimitKey key, List<Long> hits, long expectedVersion, Instant keepUntil) {
         Put put = put(key, hits, expectedVersion, keepUntil);
         try {
             dynamoDb.putItem(request -> request.tableName(table).item(put.item())
@@ -174,7 +175,7 @@ public class DynamoDbRateLimiter implements RateLimiter {
     }
 
     /** The counter written back, on the condition that nobody wrote it since it was read at {@code version}. */
-    private Put put(String key, List<Long> hits, long expectedVersion, Instant keepUntil) {
+    private Put put(LimitKey key, List<Long> hits, long expectedVersion, Instant keepUntil) {
         Map<String, AttributeValue> item = new HashMap<>(key(key));
         item.put(HITS, AttributeValue.fromL(hits.stream().map(Attributes::n).toList()));
         item.put(VERSION, n(expectedVersion + 1));
@@ -186,7 +187,12 @@ public class DynamoDbRateLimiter implements RateLimiter {
                 .build();
     }
 
-    private static Map<String, AttributeValue> key(String key) {
-        return Map.of(LoginItems.PK, s("rate#" + Digests.sha256(key)));
+    /** A key as it is hashed into an item's key: its scope and parts, joined by {@code #}. */
+    private static String stored(LimitKey key) {
+        return key.scope() + "#" + String.join("#", key.parts());
+    }
+
+    private static Map<String, AttributeValue> key(LimitKey key) {
+        return Map.of(LoginItems.PK, s("rate#" + Digests.sha256(stored(key))));
     }
 }
