@@ -81,5 +81,42 @@ export function auditSentence(entry) {
     default:
       what = entry.action.replace(/_/g, ' ');
   }
-  return who() + ' ' + what + '.';
+  return who() + ' ' + what + (actor.reason ? ' (reason: ' + actor.reason + ')' : '') + '.';
+}
+
+function sameActor(a, b) {
+  const x = a.actor || {};
+  const y = b.actor || {};
+  return x.type === y.type && x.principal === y.principal && x.session === y.session && x.label === y.label;
+}
+
+/**
+ * The trail as an agent reads it at a glance, newest first: the same event in a row becomes one line with how
+ * often and over what time ("typed a wrong code 25 times"), and an agent's opening of the profile is folded under
+ * the action they took next. Each line: {sentence, count, newest, oldest}, the times as the entries give them.
+ */
+export function trailLines(entries) {
+  const lines = [];
+  entries.forEach(function (entry) {
+    const sentence = auditSentence(entry);
+    const last = lines[lines.length - 1];
+    if (last && last.sentence === sentence) {
+      last.count += 1;
+      last.oldest = entry.at;
+      return;
+    }
+    if (entry.action === 'profile_viewed' && last && last.action !== 'profile_viewed'
+        && sameActor(last.entry, entry)) {
+      return;
+    }
+    lines.push({entry: entry, action: entry.action, sentence: sentence, count: 1, newest: entry.at, oldest: entry.at});
+  });
+  return lines.map(function (line) {
+    return {
+      sentence: line.count > 1 ? line.sentence.replace(/\.$/, ' ' + line.count + ' times.') : line.sentence,
+      count: line.count,
+      newest: line.newest,
+      oldest: line.oldest
+    };
+  });
 }

@@ -1,5 +1,5 @@
 import {api, show} from './api.js';
-import {auditSentence} from './audit.js';
+import {trailLines} from './audit.js';
 
 const $ = (id) => document.getElementById(id);
 let current = null;
@@ -12,9 +12,11 @@ function customerPath(customerId) {
       + '/customers/' + encodeURIComponent(customerId || current.customerId);
 }
 
+/** The agent's name and the reason or ticket they gave, sent with every action and shown in the trail. */
 function label() {
   const value = $('agent').value.trim();
-  return value ? {agentId: value} : {};
+  const reason = $('reason').value.trim();
+  return Object.assign(value ? {agentId: value} : {}, reason ? {reason: reason} : {});
 }
 
 async function loadStores() {
@@ -24,9 +26,7 @@ async function loadStores() {
     return;
   }
   const caller = answer.data.caller || {};
-  $('acting-as').textContent = caller.principal
-      ? 'Acting as ' + caller.principal + (caller.session ? ' (session ' + caller.session + ')' : '')
-      : 'Acting as the dashboard backend';
+  showCaller(caller);
   (answer.data.stores || []).forEach(function (store) {
     const option = document.createElement('option');
     option.value = store.storeId;
@@ -34,25 +34,59 @@ async function loadStores() {
     $('store').appendChild(option);
   });
   if (!answer.data.stores || !answer.data.stores.length) {
-    show($('search-error'), 'Your sign-in is not listed for any store. Ask an administrator to add your IAM '
-        + 'role to the store\'s agentPrincipals.');
+    const kind = /:user\//.test(caller.principal || '') ? 'IAM user' : 'IAM role';
+    show($('refused'), 'Your sign-in is not listed for any store. Ask an administrator to add your ' + kind
+        + ' (' + shortName(caller.principal || '') + ') to the agentPrincipals of the stores you support.');
     $('search').disabled = true;
+    $('query').disabled = true;
+    $('store').disabled = true;
   }
+}
+
+/** An ARN as a person reads it: "PortalSupport / alice" for a role's session, "alice" for a user. */
+function shortName(arn) {
+  const match = /:(?:assumed-role|role|user)\/(.+)$/.exec(arn);
+  return match ? match[1].split('/').slice(-2).join(' / ') : arn;
+}
+
+/** Who the dashboard acts as: shortened, the full ARN on demand. */
+function showCaller(caller) {
+  const box = $('acting-as');
+  box.textContent = '';
+  if (!caller.principal) {
+    box.textContent = 'Acting as the dashboard backend';
+    return;
+  }
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.id = 'caller-summary';
+  summary.textContent = 'Acting as ' + shortName(caller.principal)
+      + (caller.session && !caller.principal.endsWith('/' + caller.session) ? ' / ' + caller.session : '');
+  const full = document.createElement('code');
+  full.textContent = caller.principal + (caller.session ? ' (session ' + caller.session + ')' : '');
+  details.append(summary, full);
+  box.appendChild(details);
 }
 
 function closeCustomer() {
   current = null;
+  document.title = 'Support dashboard';
   clearInterval(countdown);
   $('customer').hidden = true;
 }
 
 async function search() {
+  if (!$('store').value) { return; }
   const ticket = ++searchTicket;
   closeCustomer();
   show($('search-error'), '');
   $('results').textContent = '';
   $('results-caption').textContent = '';
-  if ($('query').value.trim().length < 2) { return; }
+  if ($('query').value.trim().length < 2) {
+    $('results-caption').textContent = $('query').value.trim()
+        ? 'Type at least 2 characters: a name, an email address, a phone number or a customer id.' : '';
+    return;
+  }
   const answer = await api.get('/admin/stores/' + encodeURIComponent($('store').value) + '/customers?q='
       + encodeURIComponent($('query').value.trim()));
   if (ticket !== searchTicket) { return; }
@@ -95,6 +129,7 @@ async function open(customerId) {
   $('customer').hidden = false;
   $('customer-name').textContent = [current.firstName, current.lastName].filter(Boolean).join(' ')
       || 'Customer ' + current.customerId;
+  document.title = $('customer-name').textContent + ' · Support dashboard';
   $('customer-id').textContent = 'Customer ' + current.customerId;
   $('customer-email').textContent = current.email || 'none on file';
   const [state, tone] = emailState(current);
@@ -105,7 +140,9 @@ async function open(customerId) {
   $('code-login').textContent = lock.locked
       ? 'Paused after ' + lock.consecutiveFailures + ' wrong codes in a row, since '
         + new Date(lock.lockedSince).toLocaleString() + '. It resumes by itself at '
-        + new Date(lock.lockedUntil).toLocaleString() + ', or when they sign in with a magic link.'
+        + new Date(lock.lockedUntil).toLocaleString() + (current.deliverableEmail
+          ? ', or when they sign in with a magic link, or when you let them use codes again.'
+          : ', or when you let them use codes again (with no email on file they cannot get a magic link).')
       : 'Active' + (lock.consecutiveFailures ? ' (' + lock.consecutiveFailures + ' wrong codes since the last '
         + 'sign-in)' : '') + '.';
   $('unlock').hidden = !lock.locked;
@@ -129,6 +166,11 @@ async function open(customerId) {
     button.addEventListener('click', () => generate(subscription.subscriptionId, 'magic'));
     row.insertCell().appendChild(button);
   });
+  if (!current.subscriptions.length) {
+    const cell = rows.insertRow().insertCell();
+    cell.colSpan = 3;
+    cell.textContent = 'No subscriptions yet.';
+  }
   $('customer').focus();
   loadAudit();
 }
@@ -137,12 +179,14 @@ async function loadAudit() {
   const answer = await api.get(customerPath() + '/audit');
   const list = $('audit');
   list.textContent = '';
-  (answer.data.entries || []).forEach(function (entry) {
+  trailLines(answer.data.entries || []).forEach(function (line) {
     const item = document.createElement('li');
     const when = document.createElement('time');
-    when.dateTime = entry.at;
-    when.textContent = new Date(entry.at).toLocaleString();
-    item.append(when, ' ', auditSentence(entry));
+    when.dateTime = line.newest;
+    when.textContent = line.count > 1
+        ? new Date(line.oldest).toLocaleString() + ' – ' + new Date(line.newest).toLocaleTimeString()
+        : new Date(line.newest).toLocaleString();
+    item.append(when, ' ', line.sentence);
     list.appendChild(item);
   });
   if (!list.children.length) {
@@ -227,6 +271,7 @@ $('copy-link').addEventListener('click', async function () {
 });
 $('revoke').addEventListener('click', function () {
   show($('action-done'), '');
+  $('confirm-title').textContent = 'Revoke everything ' + $('customer-name').textContent + ' holds?';
   $('confirm-revoke').returnValue = '';
   $('confirm-revoke').showModal();
   $('confirm-no').focus();
@@ -247,6 +292,7 @@ $('edit-email').addEventListener('click', function () {
 });
 $('cancel-email').addEventListener('click', function () {
   $('email-form').hidden = true;
+  show($('email-error'), '');
   $('edit-email').focus();
 });
 $('email-form').addEventListener('submit', async function (event) {
@@ -255,7 +301,17 @@ $('email-form').addEventListener('submit', async function (event) {
   const answer = await api.put(customerPath() + '/email', Object.assign({email: $('new-email').value}, label()));
   if (!answer.ok) { show($('email-error'), answer.data.message); return; }
   const customerId = current.customerId;
+  if (!answer.data.changed) {
+    $('email-form').hidden = true;
+    show($('action-done'), 'Nothing changed: this is already the customer\'s email address.');
+    $('edit-email').focus();
+    return;
+  }
   await open(customerId);
+  const result = document.querySelector('#results button[data-customer-id="' + CSS.escape(customerId) + '"] span');
+  if (result) {
+    result.textContent = answer.data.email + (current.phone ? ' · ' + current.phone : '');
+  }
   show($('action-done'), 'Email changed. Codes, links and sessions from before the change no longer work.');
 });
 loadStores();

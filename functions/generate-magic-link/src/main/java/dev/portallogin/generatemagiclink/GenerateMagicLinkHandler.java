@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * {@code POST /admin/stores/{storeId}/customers/{customerId}/magic-link} and
  * {@code POST /admin/stores/{storeId}/subscriptions/{subscriptionId}/magic-link} (IAM-authorised, body
- * {@code {"kind","send","agentId"}}), and the same request as a direct Lambda invocation from the dashboard's
- * trusted backend ({@code {"storeId","customerId" or "subscriptionId","agentId","kind","send"}}), which gets back
+ * {@code {"kind","send","agentId","reason"}}), and the same request as a direct Lambda invocation from the dashboard's
+ * trusted backend ({@code {"storeId","customerId" or "subscriptionId","agentId","reason","kind","send"}}), which gets back
  * the document the HTTP route returns as its body.
  */
 public final class GenerateMagicLinkHandler extends HttpFunction {
@@ -60,7 +60,8 @@ public final class GenerateMagicLinkHandler extends HttpFunction {
 
     private ApiResponse generate(ApiRequest request, String customerId, String subscriptionId) {
         RequestBody body = request.optionalJsonBody();
-        Actor caller = request.agent(body.optionalId("agentId").orElse(null));
+        Actor caller = request.agent(body.optionalId("agentId").orElse(null))
+                .because(body.optionalString("reason").orElse(null));
         GeneratedLink link = generateMagicLink.generate(new GenerateMagicLink.Request(caller,
                 request.pathId("storeId"), customerId, subscriptionId, kind(body),
                 body.optionalBoolean("send", false)));
@@ -75,7 +76,8 @@ public final class GenerateMagicLinkHandler extends HttpFunction {
             throw new InvalidRequest("Give exactly one of 'customerId' and 'subscriptionId'.");
         }
         return document(generateMagicLink.generate(new GenerateMagicLink.Request(
-                Actor.trustedBackend(payload.requiredId("agentId")), payload.requiredId("storeId"),
+                Actor.trustedBackend(payload.requiredId("agentId")).because(payload.optionalString("reason")
+                        .orElse(null)), payload.requiredId("storeId"),
                 customerId.orElse(null), subscriptionId.orElse(null), kind(payload),
                 payload.optionalBoolean("send", false))));
     }

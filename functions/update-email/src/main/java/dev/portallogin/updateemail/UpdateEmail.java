@@ -60,21 +60,25 @@ public final class UpdateEmail {
         this.clock = clock;
     }
 
+    /** The address on file after the change, and whether it changed (saving the address on file changes nothing). */
+    public record Updated(EmailAddress email, boolean changed) {
+    }
+
     /**
-     * @return the address now on file, in normal form
+     * @return the address now on file, in normal form, and whether this call changed it
      * @throws InvalidEmail     an address a mail system would refuse
      * @throws Forbidden        an agent not listed for the store (or a store that does not exist)
      * @throws UnknownStore     the trusted backend naming a store that does not exist
      * @throws CustomerNotFound no such customer in the store
      * @throws EmailInUse       another customer of the store has the address
      */
-    public EmailAddress update(Actor caller, String storeId, String customerId, String rawEmail) {
+    public Updated update(Actor caller, String storeId, String customerId, String rawEmail) {
         EmailAddress email = EmailAddress.parse(rawEmail).orElseThrow(InvalidEmail::new);
         Store store = access.store(caller, storeId);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Customer customer = customers.findCustomer(storeId, customerId).orElseThrow(CustomerNotFound::new);
             if (email.value().equals(customer.email()) && customer.deliverableEmail().isPresent()) {
-                return email;
+                return new Updated(email, false);
             }
             Instant now = clock.instant();
             EmailChange change = accounts.changeEmail(customer, email, now, audit(caller, customer, now, email));
@@ -82,7 +86,7 @@ public final class UpdateEmail {
                 case CHANGED -> {
                     Log.info("email_changed", "store", storeId, "customer", customerId, "to", email.masked());
                     notifyPreviousAddress(store, customer, email, now);
-                    return email;
+                    return new Updated(email, true);
                 }
                 case EMAIL_IN_USE -> throw new EmailInUse();
                 case CUSTOMER_CHANGED -> Log.info("email_change_retried", "store", storeId, "customer", customerId);
@@ -94,8 +98,9 @@ public final class UpdateEmail {
 
     private static AuditEntry audit(Actor caller, Customer customer, Instant now, EmailAddress email) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("from", Masked.storedEmail(customer.email()));
-        details.put("to", email.masked());
+        List<String> change = Masked.emailChange(customer.email(), email);
+        details.put("from", change.get(0));
+        details.put("to", change.get(1));
         if (customer.emailBouncing() || customer.emailComplained()) {
             details.put("cleared", customer.emailBouncing() ? "bouncing" : "complained");
         }

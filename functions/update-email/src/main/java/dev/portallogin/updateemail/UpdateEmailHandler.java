@@ -5,7 +5,6 @@ import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
-import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
 import dev.portallogin.core.http.ApiRequest;
 import dev.portallogin.core.http.ApiResponse;
@@ -87,14 +86,17 @@ public final class UpdateEmailHandler extends HttpFunction {
                         audit(request.agent(null), request.pathId("storeId"), request.pathId("customerId")))));
     }
 
-    /** The signed-in agent, labelled with the body's optional {@code agentId}. */
+    /** The signed-in agent, labelled with the body's optional {@code agentId} and acting for its {@code reason}. */
     private static Actor agent(ApiRequest request) {
-        return request.agent(request.optionalJsonBody().optionalId("agentId").orElse(null));
+        RequestBody body = request.optionalJsonBody();
+        return request.agent(body.optionalId("agentId").orElse(null))
+                .because(body.optionalString("reason").orElse(null));
     }
 
     private ApiResponse updateEmail(ApiRequest request) {
         RequestBody body = request.jsonBody();
-        Actor caller = request.agent(body.optionalId("agentId").orElse(null));
+        Actor caller = request.agent(body.optionalId("agentId").orElse(null))
+                .because(body.optionalString("reason").orElse(null));
         return ApiResponse.json(200, updateEmail(caller, request.pathId("storeId"), request.pathId("customerId"),
                 body.requiredString("email")));
     }
@@ -111,11 +113,14 @@ public final class UpdateEmailHandler extends HttpFunction {
                     payload.optionalString("q").orElse(null));
         }
         String customerId = payload.requiredId("customerId");
+        String reason = payload.optionalString("reason").orElse(null);
         return switch (action) {
-            case "update-email" -> updateEmail(Actor.trustedBackend(payload.requiredId("agentId")), storeId,
-                    customerId, payload.requiredString("email"));
-            case "revoke" -> revoke(Actor.trustedBackend(payload.requiredId("agentId")), storeId, customerId);
-            case "unlock" -> unlock(Actor.trustedBackend(payload.requiredId("agentId")), storeId, customerId);
+            case "update-email" -> updateEmail(Actor.trustedBackend(payload.requiredId("agentId")).because(reason),
+                    storeId, customerId, payload.requiredString("email"));
+            case "revoke" -> revoke(Actor.trustedBackend(payload.requiredId("agentId")).because(reason), storeId,
+                    customerId);
+            case "unlock" -> unlock(Actor.trustedBackend(payload.requiredId("agentId")).because(reason), storeId,
+                    customerId);
             case "audit" -> audit(Actor.trustedBackend(payload.optionalId("agentId").orElse(null)), storeId,
                     customerId);
             case "customer" -> customer(Actor.trustedBackend(payload.optionalId("agentId").orElse(null)), storeId,
@@ -126,8 +131,8 @@ public final class UpdateEmailHandler extends HttpFunction {
     }
 
     private Map<String, Object> updateEmail(Actor caller, String storeId, String customerId, String email) {
-        EmailAddress updated = updateEmail.update(caller, storeId, customerId, email);
-        return Map.of("customerId", customerId, "email", updated.value());
+        UpdateEmail.Updated updated = updateEmail.update(caller, storeId, customerId, email);
+        return Map.of("customerId", customerId, "email", updated.email().value(), "changed", updated.changed());
     }
 
     private Map<String, Object> revoke(Actor caller, String storeId, String customerId) {
@@ -194,6 +199,7 @@ public final class UpdateEmailHandler extends HttpFunction {
         document.put("principal", actor.principal());
         document.put("session", actor.session());
         document.put("label", actor.label());
+        document.put("reason", actor.reason());
         return document;
     }
 }

@@ -40,7 +40,8 @@ class SupportDeskTest {
 
     @Test
     void anEmailChangeIsNormalisedRevokesWhatCameBeforeAndTellsTheOldAddress() {
-        String changed = updateEmail.update(alice, "acme", jane.customerId(), "  Jane.New@EXAMPLE.org ").value();
+        String changed = updateEmail.update(alice, "acme", jane.customerId(), "  Jane.New@EXAMPLE.org ").email()
+                .value();
 
         Customer after = fakes.directory.findCustomer("acme", jane.customerId()).orElseThrow();
         assertThat(changed).isEqualTo("Jane.New@example.org");
@@ -50,7 +51,7 @@ class SupportDeskTest {
             assertThat(notice.email().text()).contains("J***@example.org");
         });
         assertThat(trail.list(alice, "acme", jane.customerId()).get(0).details())
-                .isEqualTo(Map.of("from", "j***@example.com", "to", "J***@example.org"));
+                .isEqualTo(Map.of("from", "ja•••@example.com", "to", "Ja•••w@example.org"));
     }
 
     @Test
@@ -84,6 +85,34 @@ class SupportDeskTest {
 
         assertThat(trail.list(alice, "acme", casey.customerId()).get(0).details())
                 .containsEntry("from", "c*** (not a valid address)");
+    }
+
+    @Test
+    void theTrailTellsTheTwoAddressesOfAChangeApartWithoutHoldingEither() {
+        Customer jo = fakes.customer(acme, "jane.doe@example.com", null);
+
+        updateEmail.update(alice, "acme", jo.customerId(), "jo.smith@example.net");
+        updateEmail.update(alice, "acme", jo.customerId(), "jo.smyth@example.net");
+
+        var entries = trail.list(alice, "acme", jo.customerId());
+        assertThat(entries.get(1).details()).containsEntry("from", "ja•••e@example.com")
+                .containsEntry("to", "jo•••h@example.net");
+        assertThat(entries.get(0).details().get("from")).startsWith("jo•••h@example.net #")
+                .isNotEqualTo(entries.get(0).details().get("to"));
+        assertThat(entries.get(0).details().values()).noneMatch(shown -> shown.contains("smith")
+                || shown.contains("smyth"));
+    }
+
+    @Test
+    void savingTheAddressOnFileChangesNothingAndSaysSo() {
+        UpdateEmail.Updated updated = updateEmail.update(alice, "acme", jane.customerId(), "jane@example.com");
+
+        assertThat(updated.changed()).isFalse();
+        assertThat(fakes.directory.findCustomer("acme", jane.customerId()).orElseThrow().credentialsRevokedAt())
+                .isNull();
+        assertThat(fakes.queue.emails()).isEmpty();
+        assertThat(trail.list(alice, "acme", jane.customerId())).noneMatch(entry -> entry.action()
+                .equals("email_changed"));
     }
 
     @Test

@@ -61,6 +61,28 @@ class UpdateEmailHandlerTest {
     }
 
     @Test
+    void theReasonAnAgentGivesIsKeptWithTheActionOverHttpAndDirectAlike() {
+        Answer overHttp = customerRoute("POST", "/revoke")
+                .json(Map.of("agentId", "alice", "reason", "ticket 4711: lost phone")).sendTo(handler);
+        Map<String, Object> direct = HttpCall.invoke(handler, Map.of("action", "revoke", "storeId", "acme",
+                "customerId", jane.customerId(), "agentId", "alice", "reason", "ticket 4711: lost phone"));
+
+        assertThat(overHttp.json()).containsEntry("revoked", true).containsOnlyKeys(direct.keySet());
+        assertThat(fakes.audit.all()).extracting(entry -> entry.actor().reason())
+                .containsExactly("ticket 4711: lost phone", "ticket 4711: lost phone");
+        assertThat(customerRoute("GET", "/audit").sendTo(handler).body()).contains("\"reason\":\"ticket 4711");
+    }
+
+    @Test
+    void aReasonLongerThanALineIsRefusedAndNothingHappens() {
+        Answer refused = customerRoute("POST", "/revoke").json(Map.of("reason", "x".repeat(201))).sendTo(handler);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.error()).isEqualTo("invalid_request");
+        assertThat(fakes.audit.all()).isEmpty();
+    }
+
+    @Test
     void revokeAndUnlockAnswerTheCustomersNewState() {
         assertThat(customerRoute("POST", "/revoke").sendTo(handler).status()).isEqualTo(200);
         assertThat(customerRoute("POST", "/unlock").sendTo(handler).status()).isEqualTo(200);

@@ -341,8 +341,11 @@ class BrowserFlowsIT {
     @Test
     void anAgentHelpsACustomerByKeyboardAlone() {
         browser.open(base + "/dashboard");
-        browser.textAppears("#acting-as", "PortalSupport");
-        assertThat(browser.visible("#acting-as").getText()).contains("session local-agent");
+        browser.textAppears("#acting-as", "Acting as PortalSupport / local-agent");
+        tabTo("caller-summary");
+        press(Keys.ENTER);
+        assertThat(browser.visible("#acting-as code").getText())
+                .isEqualTo("arn:aws:iam::123456789012:role/PortalSupport (session local-agent)");
 
         tabTo("query").sendKeys("jane@example.com");
         press(Keys.ENTER);
@@ -352,6 +355,7 @@ class BrowserFlowsIT {
         assertThat(browser.driver.switchTo().activeElement().getText()).contains("Jane Doe");
         press(Keys.ENTER);
         browser.textAppears("#customer-name", "Jane Doe");
+        assertThat(browser.driver.getTitle()).isEqualTo("Jane Doe · Support dashboard");
         assertThat(browser.driver.findElement(By.id("send-email")).isSelected()).isFalse();
 
         tabTo("magic-login");
@@ -363,14 +367,16 @@ class BrowserFlowsIT {
 
         tabTo("revoke");
         press(Keys.ENTER);
-        assertThat(browser.visible("#confirm-revoke").getText()).contains("signed out");
+        assertThat(browser.visible("#confirm-revoke").getText()).contains("Revoke everything Jane Doe holds?",
+                "signed out");
         assertThat(browser.driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("confirm-no");
         press(Keys.SHIFT + "" + Keys.TAB);
         press(Keys.ENTER);
         browser.textAppears("#action-done", "every open session is signed out");
         browser.textAppears("#audit", "revoked every code, link and session");
-        assertThat(browser.visible("#audit").getText()).contains("made a magic link to hand over",
-                "opened this profile", "local-agent");
+        assertThat(browser.visible("#audit").getText()).contains("made a magic link to hand over", "local-agent")
+                .as("the agent's opening of the profile is folded under what they did next")
+                .doesNotContain("opened this profile");
         browser.screenshot("agent-keyboard-revoked");
 
         tabTo("query");
@@ -379,6 +385,60 @@ class BrowserFlowsIT {
         browser.textAppears("#results-caption", "1 customer found");
         assertThat(browser.driver.findElement(By.id("customer")).isDisplayed()).as("the last customer closed")
                 .isFalse();
+    }
+
+    @Test
+    void theEmailFormSaysWhenNothingChangedAndForgetsItsErrorOnCancel() {
+        browser.open(base + "/dashboard");
+        browser.type("#query", "j");
+        browser.textAppears("#results-caption", "Type at least 2 characters");
+        browser.type("#query", "Bo Unce");
+        browser.textAppears("#results", "Bo Unce");
+        browser.click("#results button");
+        browser.textAppears("#subscriptions", "No subscriptions yet.");
+        browser.type("#query", "jane@example.com");
+        browser.textAppears("#results", "Jane Doe");
+        browser.click("#results button");
+        browser.textAppears("#customer-name", "Jane Doe");
+
+        browser.click("#edit-email");
+        browser.type("#new-email", "sam.lee@example.net");
+        browser.click("#save-email");
+        browser.textAppears("#email-error", "already uses");
+        browser.click("#cancel-email");
+        assertThat(browser.driver.findElement(By.id("email-error")).isDisplayed()).isFalse();
+        browser.click("#edit-email");
+        assertThat(browser.driver.findElement(By.id("email-error")).isDisplayed()).isFalse();
+        browser.click("#save-email");
+        browser.textAppears("#action-done", "Nothing changed");
+        browser.screenshot("agent-email-unchanged");
+    }
+
+    @Test
+    void theTrailGroupsRepeatedEventsAndFoldsAProfileViewUnderWhatFollowed() {
+        browser.open(base + "/dashboard");
+        browser.visible("h1");
+
+        Object lines = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/assets/audit.js').then(function (trail) {
+                  const agent = {type: 'agent', principal: 'arn:aws:iam::123456789012:role/PortalSupport',
+                    session: 'alice', label: 'alice', reason: 'ticket 4711'};
+                  const entries = [
+                    {action: 'magic_link_generated', at: '2026-11-30T09:20:00Z', actor: agent,
+                      details: {emailSent: 'false'}},
+                    {action: 'profile_viewed', at: '2026-11-30T09:19:00Z', actor: agent, details: {}}];
+                  for (let i = 0; i < 25; i++) {
+                    entries.push({action: 'code_refused', at: new Date(Date.UTC(2026, 10, 30, 9, 12) - i * 5000)
+                      .toISOString(), actor: {type: 'customer'}, details: {reason: 'wrong_code'}});
+                  }
+                  done(trail.trailLines(entries).map(function (line) { return line.sentence; }));
+                });""");
+
+        assertThat((List<?>) lines).hasSize(2);
+        assertThat(String.valueOf(((List<?>) lines).get(0))).contains("alice", "made a magic link",
+                "(reason: ticket 4711)");
+        assertThat(((List<?>) lines).get(1)).isEqualTo("The customer typed a wrong code 25 times.");
     }
 
     @Test

@@ -59,6 +59,17 @@ public final class EmailAddress {
         return value.charAt(0) + "***@" + domain();
     }
 
+    /**
+     * Enough for an agent to tell two addresses apart in the trail, never the whole address: the first two
+     * characters of the name, its last one when it is long enough, and the domain ({@code ja•••e@example.com}).
+     */
+    public String partlyShown() {
+        String name = value.substring(0, value.lastIndexOf('@'));
+        int lead = Math.min(2, Math.max(1, name.length() - 1));
+        String tail = name.length() >= 5 ? name.substring(name.length() - 1) : "";
+        return name.substring(0, lead) + "•••" + tail + "@" + domain();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof EmailAddress that && lookupKey().equals(that.lookupKey());

@@ -73,14 +73,15 @@ public final class LoginMessages {
     public static SmsMessage codeSms(Store store, Customer customer, PhoneNumber to, LoginCode code,
                                      Duration lifetime) {
         return new SmsMessage(store.storeId(), customer.customerId(), to.e164(),
-                code.digits() + " is your " + store.name() + " login code. It expires in " + HumanDuration.of(lifetime) + ".");
+                code.digits() + " is your " + store.name() + " login code. It expires in "
+                        + HumanDuration.of(lifetime) + ".");
     }
 
     /** For a customer with no email to send a link to: code sign-in is paused, why, and how to get in. */
     public static SmsMessage codeLoginPausedSms(Store store, Customer customer, PhoneNumber to, Instant pausedUntil) {
         return new SmsMessage(store.storeId(), customer.customerId(), to.e164(), store.name() + ": too many wrong "
                 + "codes were typed for your account, so code sign-in is paused until " + UNTIL.format(pausedUntil)
-                + ". Try again then, or ask " + store.name() + " support for a sign-in link.");
+                + ". Try again then, or ask " + store.name() + " support to lift the pause.");
     }
 
     public static String escape(String text) {

@@ -38,6 +38,7 @@ public final class AuditItems {
     private static final String PRINCIPAL = "principal";
     private static final String SESSION = "session";
     private static final String LABEL = "label";
+    private static final String REASON = "reason";
     private static final String AT = "at";
     private static final String DETAILS = "details";
 
@@ -64,6 +65,7 @@ public final class AuditItems {
         putIfPresent(item, PRINCIPAL, entry.actor().principal());
         putIfPresent(item, SESSION, entry.actor().session());
         putIfPresent(item, LABEL, entry.actor().label());
+        putIfPresent(item, REASON, entry.actor().reason());
         item.put(AT, epochMillis(entry.at()));
         Map<String, AttributeValue> details = new HashMap<>();
         entry.details().forEach((name, value) -> details.put(name, s(value)));
@@ -89,7 +91,7 @@ public final class AuditItems {
         item.getOrDefault(DETAILS, AttributeValue.fromM(Map.of())).m()
                 .forEach((name, value) -> details.put(name, value.s()));
         Actor actor = new Actor(string(item, ACTOR_TYPE), string(item, PRINCIPAL), string(item, SESSION),
-                string(item, LABEL));
+                string(item, LABEL), string(item, REASON));
         return new AuditEntry(string(item, STORE_ID), string(item, CUSTOMER_ID), string(item, ACTION), actor,
                 Instant.ofEpochMilli(Attributes.number(item, AT)), details);
     }
