@@ -3,7 +3,9 @@ package dev.portallogin.it;
 import static dev.portallogin.it.support.Portal.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portallogin.core.adapter.dynamodb.DirectoryItems;
 import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.PrincipalArn;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.json.Json;
 import dev.portallogin.it.support.Portal;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Support routes act on a store only for the IAM principals the store lists: a caller from another store, or one
@@ -80,6 +83,33 @@ class SupportAccessIT {
                 .orElseThrow();
         assertThat(untouched).isEqualTo(customerB);
         assertThat(portal.outbox().emailsTo(customerB.email())).isEmpty();
+    }
+
+    @Test
+    void aPrincipalTheStoreStopsListingLosesAccessAtOnceAndADeletedStoreLeavesNoGrant() {
+        HttpRequest stores = new HttpRequest("GET", "/admin/stores", Map.of(), Map.of(), null, "198.51.100.1");
+        HttpRequest profile = everyRouteOf(storeB.storeId()).get(1);
+        assertThat(portal.send(profile.signedBy(userB)).status()).isEqualTo(200);
+
+        String userC = "arn:aws:iam::" + ACCOUNT + ":user/StoreB-other-" + suffix;
+        Store withoutB = new Store(storeB.storeId(), storeB.name(), storeB.portalUrl(), storeB.emailFrom(), "US",
+                Set.of("US"), Set.of(userC));
+        new Seed(List.of(withoutB), List.of(), List.of()).load(portal.backend.dynamoDb(),
+                portal.backend.table("DirectoryTable"));
+
+        assertThat(portal.send(profile.signedBy(userB)).status()).isEqualTo(403);
+        assertThat(portal.send(stores.signedBy(userB)).body()).doesNotContain(storeB.storeId());
+        assertThat(portal.send(profile.signedBy(userC)).status()).isEqualTo(200);
+
+        assertThat(Seed.removeStore(portal.backend.dynamoDb(), portal.backend.table("DirectoryTable"),
+                storeB.storeId())).isTrue();
+
+        assertThat(portal.send(profile.signedBy(userC)).status()).isEqualTo(403);
+        assertThat(portal.send(stores.signedBy(userC)).body()).doesNotContain(storeB.storeId());
+        assertThat(portal.backend.dynamoDb().query(query -> query.tableName(portal.backend.table("DirectoryTable"))
+                .keyConditionExpression("pk = :principal").expressionAttributeValues(Map.of(":principal",
+                        AttributeValue.fromS(DirectoryItems.principalPartition(PrincipalArn.parse(userC)
+                                .orElseThrow().key()))))).items()).as("no grant left behind").isEmpty();
     }
 
     @Test

@@ -22,6 +22,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "portal-tools", mixinStandardHelpOptions = true, version = "portal-tools",
         description = "Runs, seeds and benchmarks the portal login functions of template.yaml on this machine.",
         subcommands = {PortalTools.Local.class, PortalTools.BenchCommand.class, PortalTools.SeedCommand.class,
+                PortalTools.RemoveStoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PortalTools implements Runnable {
 
@@ -135,6 +136,26 @@ public final class PortalTools implements Runnable {
             seed.load(new AwsClients(config).dynamoDb(), config.directoryTable());
             System.out.printf("Loaded %d stores, %d customers, %d subscriptions into %s%n", seed.stores().size(),
                     seed.customers().size(), seed.subscriptions().size(), config.directoryTable());
+            return 0;
+        }
+    }
+
+    @Command(name = "remove-store", mixinStandardHelpOptions = true,
+            description = {"Deletes a store and every support principal's grant to it, in one transaction, from the",
+                    "directory table named by DIRECTORY_TABLE, at AWS_ENDPOINT_URL when set."})
+    static final class RemoveStoreCommand implements Callable<Integer> {
+
+        @Parameters(paramLabel = "STORE_ID", description = "The store to delete.")
+        String storeId;
+
+        @Override
+        public Integer call() {
+            Config config = Config.fromEnvironment();
+            if (!Seed.removeStore(new AwsClients(config).dynamoDb(), config.directoryTable(), storeId)) {
+                System.err.printf("No store %s in %s%n", storeId, config.directoryTable());
+                return 1;
+            }
+            System.out.printf("Removed store %s and its grants from %s%n", storeId, config.directoryTable());
             return 0;
         }
     }

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -87,13 +88,7 @@ public record Seed(List<Store> stores, List<Customer> customers, List<Subscripti
      */
     public void load(DynamoDbClient dynamoDb, String directoryTable) {
         for (Store store : stores) {
-            revokeDroppedPrincipals(dynamoDb, directoryTable, store);
-            dynamoDb.putItem(request -> request.tableName(directoryTable).item(DirectoryItems.storeItem(store)));
-            dynamoDb.putItem(request -> request.tableName(directoryTable).item(DirectoryItems.storeListEntry(store)));
-            for (String principal : store.agentPrincipals()) {
-                dynamoDb.putItem(request -> request.tableName(directoryTable)
-                        .item(DirectoryItems.grantEntry(principal, store)));
-            }
+            writeStore(dynamoDb, directoryTable, store);
         }
         for (Customer customer : customers) {
             List<TransactWriteItem> writes = new ArrayList<>();
@@ -116,18 +111,60 @@ public record Seed(List<Store> stores, List<Customer> customers, List<Subscripti
         }
     }
 
-    /** A principal the store no longer lists loses its grant: loading a file is how access is taken away too. */
-    private static void revokeDroppedPrincipals(DynamoDbClient dynamoDb, String directoryTable, Store store) {
-        var previous = dynamoDb.getItem(request -> request.tableName(directoryTable).consistentRead(true)
-                .key(DirectoryItems.key(store.storeId(), DirectoryItems.STORE_SK)));
-        if (!previous.hasItem() || previous.item().isEmpty()) {
-            return;
+    /**
+     * The store, its entry in the list of stores, and one grant per principal it lists, in one transaction that also
+     * deletes the grants of principals it no longer lists: loading a file is how access is taken away too, and a
+     * dropped principal loses it at the same moment the store stops naming it.
+     */
+    private static void writeStore(DynamoDbClient dynamoDb, String directoryTable, Store store) {
+        Set<String> before = listedPrincipals(dynamoDb, directoryTable, store.storeId());
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(directoryTable)
+                .item(DirectoryItems.storeItem(store)).build()).build());
+        writes.add(put(directoryTable, DirectoryItems.storeListEntry(store), null));
+        store.agentPrincipals().forEach(principal -> writes.add(put(directoryTable,
+                DirectoryItems.grantEntry(principal, store), null)));
+        before.stream().filter(principal -> !store.agentPrincipals().contains(principal))
+                .forEach(principal -> writes.add(deleteGrant(directoryTable, principal, store.storeId())));
+        dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+    }
+
+    /**
+     * Deletes a store and every grant to it in one transaction, so no principal keeps access to a store that is gone
+     * (its customers and subscriptions stay, unreachable: no lookup finds a store that does not exist).
+     *
+     * @return false when there was no such store
+     */
+    public static boolean removeStore(DynamoDbClient dynamoDb, String directoryTable, String storeId) {
+        var item = dynamoDb.getItem(request -> request.tableName(directoryTable).consistentRead(true)
+                .key(DirectoryItems.key(storeId, DirectoryItems.STORE_SK)));
+        if (!item.hasItem() || item.item().isEmpty()) {
+            return false;
         }
-        previous.item().getOrDefault("agentPrincipals", AttributeValue.fromL(List.of())).l().stream()
-                .map(AttributeValue::s)
-                .filter(principal -> !store.agentPrincipals().contains(principal))
-                .forEach(principal -> dynamoDb.deleteItem(request -> request.tableName(directoryTable)
-                        .key(DirectoryItems.key(DirectoryItems.principalPartition(principal), store.storeId()))));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(delete(directoryTable, DirectoryItems.key(storeId, DirectoryItems.STORE_SK)));
+        writes.add(delete(directoryTable, DirectoryItems.key(DirectoryItems.STORE_LIST_PK, storeId)));
+        listedPrincipals(dynamoDb, directoryTable, storeId)
+                .forEach(principal -> writes.add(deleteGrant(directoryTable, principal, storeId)));
+        dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+        return true;
+    }
+
+    private static Set<String> listedPrincipals(DynamoDbClient dynamoDb, String directoryTable, String storeId) {
+        var previous = dynamoDb.getItem(request -> request.tableName(directoryTable).consistentRead(true)
+                .key(DirectoryItems.key(storeId, DirectoryItems.STORE_SK)));
+        if (!previous.hasItem() || previous.item().isEmpty()) {
+            return Set.of();
+        }
+        return DirectoryItems.store(previous.item()).agentPrincipals();
+    }
+
+    private static TransactWriteItem deleteGrant(String table, String principal, String storeId) {
+        return delete(table, DirectoryItems.key(DirectoryItems.principalPartition(principal), storeId));
+    }
+
+    private static TransactWriteItem delete(String table, Map<String, AttributeValue> key) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key).build()).build();
     }
 
     private static TransactWriteItem ownerEntry(String table, Customer customer, String sortKey) {

@@ -108,7 +108,7 @@ public final class DirectoryItems {
         return item;
     }
 
-    static Store store(Map<String, AttributeValue> item) {
+    public static Store store(Map<String, AttributeValue> item) {
         return new Store(string(item, PK), string(item, NAME), string(item, PORTAL_URL), string(item, EMAIL_FROM),
                 string(item, DEFAULT_COUNTRY), stringSet(item, SMS_COUNTRIES), stringSet(item, AGENT_PRINCIPALS));
     }
