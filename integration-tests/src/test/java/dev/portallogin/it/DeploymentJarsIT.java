@@ -102,7 +102,7 @@ class DeploymentJarsIT {
 
     @Test
     void anAgentLooksACustomerUpAndSendsAMagicLinkThroughTheJars() throws Exception {
-        Map<String, Object> profile = direct("update-email", Map.of("action", "customer",
+        Map<String, Object> profile = direct("support-lookup", Map.of("action", "customer",
                 "storeId", store.storeId(), "customerId", customer.customerId()));
         assertThat(profile).as(profile.toString()).doesNotContainKey("error");
         assertThat(Json.write(profile)).contains(subscription.subscriptionId());

@@ -50,9 +50,9 @@ class SampleEventsIT {
             Map.entry("list-stores.json", "200"),
             Map.entry("search-customers.json", "200"),
             Map.entry("customer-profile.json", "200"),
-            Map.entry("direct/update-email/stores.json", "ok"),
-            Map.entry("direct/update-email/search.json", "ok"),
-            Map.entry("direct/update-email/customer.json", "ok"),
+            Map.entry("direct/support-lookup/stores.json", "ok"),
+            Map.entry("direct/support-lookup/search.json", "ok"),
+            Map.entry("direct/support-lookup/customer.json", "ok"),
             Map.entry("direct/generate-magic-link/by-subscription.json", "ok"),
             Map.entry("direct/generate-magic-link/portal-link.json", "ok"),
             Map.entry("direct/generate-magic-link/no-valid-email.json", "no_valid_email"),
@@ -63,7 +63,7 @@ class SampleEventsIT {
             Map.entry("direct/deliver-message/code-request.json", "ok"),
             Map.entry("direct/deliver-message/ses-bounce.json", "ok"),
             Map.entry("direct/deliver-message/ses-complaint.json", "ok"),
-            Map.entry("direct/update-email/audit.json", "ok"));
+            Map.entry("direct/support-lookup/audit.json", "ok"));
 
     private static final AwsBackend BACKEND = AwsBackend.shared();
     private static final Path EVENTS = BACKEND.projectRoot().resolve("events");

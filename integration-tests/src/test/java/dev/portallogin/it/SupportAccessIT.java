@@ -175,7 +175,7 @@ class SupportAccessIT {
                 "requestContext", Map.of("http", Map.of("method", "GET", "path", path, "sourceIp", "192.0.2.1")));
         @SuppressWarnings("unchecked")
         Map<String, Object> atTheFunction = (Map<String, Object>) ApiGatewayEmulator.invoke(
-                portal.api.handler("UpdateEmailFunction"), eventWithoutCaller);
+                portal.api.handler("SupportLookupFunction"), eventWithoutCaller);
 
         assertThat(atTheGateway.status()).isEqualTo(403);
         assertThat(atTheFunction.get("statusCode")).isEqualTo(403);

@@ -81,7 +81,9 @@ class SupportLookupIT {
     /** Only direct invocations name an action; over HTTP the route is the action. */
     @Test
     void unknownDirectActionsAreInvalidRequests() {
-        new Dashboard(portal, CallingStyle.DIRECT).raw("UpdateEmailFunction", request("action", "drop-tables",
-                "storeId", store.storeId(), "customerId", "c")).hasError(400, "invalid_request");
+        for (String function : java.util.List.of("UpdateEmailFunction", "SupportLookupFunction")) {
+            new Dashboard(portal, CallingStyle.DIRECT).raw(function, request("action", "drop-tables",
+                    "storeId", store.storeId(), "customerId", "c", "agentId", "a-1")).hasError(400, "invalid_request");
+        }
     }
 }

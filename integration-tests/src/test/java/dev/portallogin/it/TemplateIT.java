@@ -86,6 +86,29 @@ class TemplateIT {
     }
 
     /**
+     * support-lookup reads and cannot write: no action of its policy changes a table, sends a message or touches
+     * anything but reads, except the appends to the audit table that record a search or a profile view.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void supportLookupMayOnlyReadAndAppendToTheTrail() {
+        List<String> reads = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem");
+        List<Map<String, Object>> statements = backend.template().policyStatements("SupportLookupFunction");
+        assertThat(statements).isNotEmpty();
+        for (Map<String, Object> statement : statements) {
+            List<String> actions = statement.get("Action") instanceof List<?> list
+                    ? (List<String>) list : List.of(String.valueOf(statement.get("Action")));
+            String resources = String.valueOf(statement.get("Resource"));
+            assertThat(statement.get("Effect")).isEqualTo("Allow");
+            if (resources.contains("AuditTable") && !resources.contains("DirectoryTable")) {
+                assertThat(actions).as(resources).isSubsetOf("dynamodb:Query", "dynamodb:PutItem");
+            } else {
+                assertThat(actions).as(resources).isSubsetOf(reads);
+            }
+        }
+    }
+
+    /**
      * What deliver-message is handed and what it may touch: only the functions that produce messages may send to
      * the delivery queue; deliver-message reaches only its own keys of the login table (never a session) and sends
      * mail only from the stores' sender addresses; failed SES feedback is kept and alarmed.

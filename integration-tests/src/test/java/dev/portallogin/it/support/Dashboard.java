@@ -122,28 +122,28 @@ public final class Dashboard {
         if (style == CallingStyle.HTTP) {
             return answer(portal.get(customerPath(storeId, customerId) + "/audit", Map.of()));
         }
-        return direct("UpdateEmailFunction", Map.of("action", "audit", "storeId", storeId, "customerId", customerId));
+        return direct("SupportLookupFunction", Map.of("action", "audit", "storeId", storeId, "customerId", customerId));
     }
 
     public Answer stores() {
         if (style == CallingStyle.HTTP) {
             return answer(portal.get("/admin/stores", Map.of()));
         }
-        return direct("UpdateEmailFunction", Map.of("action", "stores"));
+        return direct("SupportLookupFunction", Map.of("action", "stores"));
     }
 
     public Answer search(String storeId, String query) {
         if (style == CallingStyle.HTTP) {
             return answer(portal.get(storePath(storeId) + "/customers", Map.of("q", query)));
         }
-        return direct("UpdateEmailFunction", Map.of("action", "search", "storeId", storeId, "q", query));
+        return direct("SupportLookupFunction", Map.of("action", "search", "storeId", storeId, "q", query));
     }
 
     public Answer customer(String storeId, String customerId) {
         if (style == CallingStyle.HTTP) {
             return answer(portal.get(customerPath(storeId, customerId), Map.of()));
         }
-        return direct("UpdateEmailFunction", Map.of("action", "customer", "storeId", storeId,
+        return direct("SupportLookupFunction", Map.of("action", "customer", "storeId", storeId,
                 "customerId", customerId));
     }
 

@@ -129,7 +129,8 @@ public final class Bench {
                 "RequestCodeFunction", "events/request-code-email.json",
                 "VerifyLinkFunction", "events/verify-code.json",
                 "GenerateMagicLinkFunction", "events/direct/generate-magic-link/by-subscription.json",
-                "UpdateEmailFunction", "events/direct/update-email/customer.json",
+                "UpdateEmailFunction", "events/direct/update-email/unlock.json",
+                "SupportLookupFunction", "events/direct/support-lookup/customer.json",
                 "DeliverMessageFunction", "events/direct/deliver-message/queued-sms.json");
         for (TemplateModel.Function function : template.functions()) {
             String module = function.codeUri().split("/")[1];

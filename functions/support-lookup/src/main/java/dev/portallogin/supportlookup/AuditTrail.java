@@ -1,4 +1,4 @@
-package dev.portallogin.updateemail;
+package dev.portallogin.supportlookup;
 
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
