@@ -1,5 +1,57 @@
+const KINDS = {
+  login: 'Login email',
+  'code-login-paused': 'Pause notice',
+  'agent-link': 'Magic link from support',
+  'email-changed': 'Email-change notice'
+};
+
+/** What a message is, as its first entry named it: "Login email to j***@example.com", "Login code by SMS to •••0123". */
+function messageName(message) {
+  const kind = message.channel === 'sms'
+      ? (message.kind === 'login' ? 'Login code by SMS' : (KINDS[message.kind] || 'Text message') + ' by SMS')
+      : KINDS[message.kind] || 'Email';
+  return kind + (message.to ? ' to ' + message.to : '');
+}
+
+/** A message's state as a person says it. */
+function stateText(state, details) {
+  switch (state) {
+    case 'queued': return 'queued';
+    case 'sent': return 'sent';
+    case 'delivered': return 'delivered to the receiving mail server';
+    case 'delayed': return 'delayed' + (details.delay ? ' (' + details.delay + ')' : '');
+    case 'bounced': return 'bounced' + (details.bounceType ? ' (' + details.bounceType
+        + (details.diagnostic ? ': ' + details.diagnostic : '') + ')' : '');
+    case 'complained': return 'marked as spam by its reader';
+    case 'rejected': return 'rejected' + (details.reason ? ' (' + details.reason + ')' : '');
+    case 'dropped': return 'dropped unsent' + (details.reason === 'expired'
+        ? ': it waited in the queue past its lifetime' : details.reason ? ' (' + details.reason + ')' : '');
+    default: return state.replace(/_/g, ' ');
+  }
+}
+
+/** Each message's kind, channel and recipient, from the entries that name them, by message id. */
+function messagesOf(entries) {
+  const messages = {};
+  entries.forEach(function (entry) {
+    const details = entry.details || {};
+    if (entry.action.indexOf('message_') === 0 && details.messageId) {
+      const message = messages[details.messageId] || (messages[details.messageId] = {id: details.messageId});
+      ['kind', 'channel', 'to'].forEach(function (field) {
+        if (details[field] && !message[field]) { message[field] = details[field]; }
+      });
+    }
+  });
+  return messages;
+}
+
 // An audit entry as a sentence an agent reads at a glance: who did what, with the masked details.
-export function auditSentence(entry) {
+export function auditSentence(entry, messages) {
+  if (entry.action.indexOf('message_') === 0) {
+    const details = entry.details || {};
+    const message = (messages || {})[details.messageId] || details;
+    return messageName(message) + ': ' + stateText(entry.action.substring('message_'.length), details) + '.';
+  }
   const actor = entry.actor || {};
   const details = entry.details || {};
   const role = actor.principal ? actor.principal.replace(/^arn:[^:]+:iam::\d+:(role|user)\//, '') : '';
@@ -97,8 +149,9 @@ function sameActor(a, b) {
  */
 export function trailLines(entries) {
   const lines = [];
+  const messages = messagesOf(entries);
   entries.forEach(function (entry) {
-    const sentence = auditSentence(entry);
+    const sentence = auditSentence(entry, messages);
     const last = lines[lines.length - 1];
     if (last && last.sentence === sentence) {
       last.count += 1;
@@ -119,4 +172,36 @@ export function trailLines(entries) {
       oldest: line.oldest
     };
   });
+}
+
+/**
+ * One line per message, newest first: what it was and each state with its time,
+ * e.g. {name: 'Login email to j***@example.com', states: [{state: 'sent', text: 'sent', at}, …]} (oldest state first).
+ */
+export function messageLines(entries) {
+  const messages = messagesOf(entries);
+  const order = [];
+  const states = {};
+  entries.forEach(function (entry) {
+    const details = entry.details || {};
+    if (entry.action.indexOf('message_') !== 0 || !details.messageId) { return; }
+    if (!states[details.messageId]) {
+      states[details.messageId] = [];
+      order.push(details.messageId);
+    }
+    const state = entry.action.substring('message_'.length);
+    states[details.messageId].unshift({state: state, text: stateText(state, details), at: entry.at});
+  });
+  return order.map(function (id) {
+    return {id: id, kind: messages[id].kind, channel: messages[id].channel, name: messageName(messages[id]),
+      states: states[id]};
+  });
+}
+
+/** The newest login email and where it got to ({state, text, at} of its latest state), or null. */
+export function lastLoginEmail(entries) {
+  const email = messageLines(entries).find(function (message) {
+    return message.channel === 'email' && message.kind === 'login';
+  });
+  return email ? email.states[email.states.length - 1] : null;
 }

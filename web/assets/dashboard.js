@@ -1,5 +1,5 @@
 import {api, show} from './api.js';
-import {trailLines} from './audit.js';
+import {lastLoginEmail, messageLines, trailLines} from './audit.js';
 
 const $ = (id) => document.getElementById(id);
 let current = null;
@@ -194,6 +194,40 @@ async function loadAudit() {
     item.textContent = 'Nothing yet.';
     list.appendChild(item);
   }
+  showMessages(answer.data.entries || []);
+}
+
+/** "Last login email: delivered 09:41 (2 min ago)", and one line per message with its states. */
+function showMessages(entries) {
+  const last = lastLoginEmail(entries);
+  $('last-email').textContent = last
+      ? 'Last login email: ' + last.text + ' ' + new Date(last.at).toLocaleTimeString([], {hour: '2-digit',
+        minute: '2-digit'}) + ' (' + ago(last.at) + ').'
+      : 'No login email in the last 90 days.';
+  const list = $('messages');
+  list.textContent = '';
+  messageLines(entries).forEach(function (message) {
+    const item = document.createElement('li');
+    const name = document.createElement('strong');
+    name.textContent = message.name;
+    item.append(name, ': ' + message.states.map(function (state) {
+      return state.text + ' ' + new Date(state.at).toLocaleString();
+    }).join(' · '));
+    list.appendChild(item);
+  });
+  if (!list.children.length) {
+    const item = document.createElement('li');
+    item.textContent = 'No messages.';
+    list.appendChild(item);
+  }
+}
+
+function ago(at) {
+  const minutes = Math.round((Date.now() - new Date(at).getTime()) / 60000);
+  if (minutes < 1) { return 'just now'; }
+  if (minutes < 90) { return minutes + ' min ago'; }
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? hours + ' h ago' : Math.round(hours / 24) + ' days ago';
 }
 
 async function generate(subscriptionId, kind) {

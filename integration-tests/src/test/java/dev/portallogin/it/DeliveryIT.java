@@ -276,6 +276,47 @@ class DeliveryIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aLoginEmailsRecordGoesQueuedSentDeliveredFromSesEventsAndAnExpiredOneSaysWhy() throws Exception {
+        Customer customer = portal.newCustomer(store, true);
+        Dashboard dashboard = new Dashboard(portal, CallingStyle.HTTP);
+        portal.requestCode(store, customer.email());
+        portal.deliver();
+        String messageId = messageEvents(dashboard, customer).stream()
+                .filter(entry -> entry.get("action").equals("message_sent"))
+                .map(entry -> ((Map<String, String>) entry.get("details")).get("messageId")).findFirst().orElseThrow();
+
+        Map<String, Object> delivered = report("ses-delivery.json", customer);
+        String withOurId = Json.write(delivered).replace("3c9f2a1e-7b4d-4c1a-9e55-0d2b6f8a1c77", messageId);
+        ApiGatewayEmulator.invoke(portal.api.handler("DeliverMessageFunction"), Json.parse(withOurId));
+        Instant expired = portal.clock.instant().plus(Duration.ofMinutes(10));
+        backend.sqs().sendMessage(send -> send.queueUrl(backend.physicalIds().get("DeliveryQueue")).messageBody(
+                QueuedMessages.toJson(OutgoingMessage.sms("login", new SmsMessage(store.storeId(),
+                        customer.customerId(), customer.phoneE164(), "1234 is your code"), expired))));
+        portal.clock.advance(Duration.ofMinutes(11));
+        portal.deliver();
+
+        List<Map<String, Object>> events = messageEvents(dashboard, customer);
+        assertThat(events.stream().filter(entry -> messageId.equals(((Map<String, String>) entry.get("details"))
+                .get("messageId"))).map(entry -> entry.get("action")).toList())
+                .as("the test's clock stands still, so their order within the millisecond is open")
+                .containsExactlyInAnyOrder("message_delivered", "message_sent", "message_queued");
+        assertThat(events).anySatisfy(entry -> {
+            assertThat(entry.get("action")).isEqualTo("message_dropped");
+            assertThat((Map<String, String>) entry.get("details")).containsEntry("reason", "expired")
+                    .containsEntry("channel", "sms");
+        });
+        assertThat(Json.write(events)).doesNotContain(customer.email());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> messageEvents(Dashboard dashboard, Customer customer) {
+        return ((List<Map<String, Object>>) dashboard.audit(store.storeId(), customer.customerId()).document()
+                .get("entries")).stream().filter(entry -> String.valueOf(entry.get("action")).startsWith("message_"))
+                .toList();
+    }
+
+    @Test
     void aPermanentBounceMarksTheCustomerUntilAnAgentFixesTheEmail() throws Exception {
         Customer customer = portal.newCustomer(store, true);
         Dashboard dashboard = new Dashboard(portal, CallingStyle.HTTP);

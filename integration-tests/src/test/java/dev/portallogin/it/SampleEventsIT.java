@@ -63,6 +63,7 @@ class SampleEventsIT {
             Map.entry("direct/deliver-message/code-request.json", "ok"),
             Map.entry("direct/deliver-message/ses-bounce.json", "ok"),
             Map.entry("direct/deliver-message/ses-complaint.json", "ok"),
+            Map.entry("direct/deliver-message/ses-delivery.json", "ok"),
             Map.entry("direct/support-lookup/audit.json", "ok"));
 
     private static final AwsBackend BACKEND = AwsBackend.shared();

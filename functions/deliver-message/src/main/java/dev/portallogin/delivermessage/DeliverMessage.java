@@ -3,6 +3,7 @@ package dev.portallogin.delivermessage;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.EmailMessage;
+import dev.portallogin.core.domain.MessageEvents;
 import dev.portallogin.core.domain.OutgoingMessage;
 import dev.portallogin.core.domain.PhoneNumber;
 import dev.portallogin.core.domain.SmsMessage;
@@ -10,6 +11,7 @@ import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
 import dev.portallogin.core.port.Stores;
+import dev.portallogin.core.port.AuditLog;
 import dev.portallogin.core.port.Customers;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.DeliveryRecords;
@@ -17,6 +19,7 @@ import dev.portallogin.core.port.Mailer;
 import dev.portallogin.core.port.SmsSender;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,7 +32,7 @@ import java.util.Optional;
  * works), nor again after the service refused it for good.
  */
 public record DeliverMessage(Stores stores, Customers customers, Mailer mailer, SmsSender sms, DeliveryRecords records,
-                             Clock clock) {
+                             AuditLog audit, Clock clock) {
 
     /** What happened to a message; every outcome but a thrown failure removes it from the queue. */
     public enum Outcome { SENT, ALREADY_SENT, EXPIRED, REFUSED, NOT_ON_FILE }
@@ -40,6 +43,7 @@ public record DeliverMessage(Stores stores, Customers customers, Mailer mailer, 
     /** @throws DeliveryException a failure that may pass (throttling, an outage): retry later */
     public Outcome deliver(OutgoingMessage message) {
         if (message.isExpiredAt(clock.instant())) {
+            audit.record(MessageEvents.of(message, "dropped", clock.instant(), Map.of("reason", "expired")));
             return dropped(message, "expired", Outcome.EXPIRED);
         }
         if (!addressedAsOnFile(message)) {
@@ -49,17 +53,17 @@ public record DeliverMessage(Stores stores, Customers customers, Mailer mailer, 
             Log.info("message_dropped", "reason", "already_sent", "channel", message.channel());
             return Outcome.ALREADY_SENT;
         }
+        String providerId;
         try {
-            if (message.email() != null) {
-                mailer.send(message.email());
-            } else {
-                sms.send(message.sms().to(), message.sms().text());
-            }
+            providerId = message.email() != null ? mailer.send(message.email(), message.id())
+                    : sms.send(message.sms().to(), message.sms().text());
         } catch (DeliveryException failure) {
             Log.warn("delivery_failed", "channel", message.channel(), "purpose", message.purpose(),
                     "permanent", failure.permanent(), "cause", failure.getCause().getClass().getSimpleName());
             Metrics.count("DeliveryFailures", "Channel", message.channel());
             if (failure.permanent()) {
+                audit.record(MessageEvents.of(message, "rejected", clock.instant(),
+                        Map.of("reason", "refused by the " + (message.email() != null ? "mail" : "SMS") + " service")));
                 return Outcome.REFUSED;
             }
             records.release(message.id());
@@ -68,6 +72,8 @@ public record DeliverMessage(Stores stores, Customers customers, Mailer mailer, 
         Log.info("message_sent", "channel", message.channel(), "purpose", message.purpose(),
                 "store", message.storeId(), "customer", message.customerId());
         Metrics.count(message.email() != null ? "EmailsSent" : "SmsSent");
+        audit.record(MessageEvents.of(message, "sent", clock.instant(), providerId == null || providerId.isEmpty()
+                ? Map.of() : Map.of("providerId", providerId)));
         return Outcome.SENT;
     }
 

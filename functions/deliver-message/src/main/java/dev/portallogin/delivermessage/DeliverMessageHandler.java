@@ -44,10 +44,11 @@ public final class DeliverMessageHandler implements RequestStreamHandler, EventR
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
     public DeliverMessageHandler(AwsClients aws, LoginPolicy policy, Clock clock) {
         this(new DeliverMessage(aws.stores(), aws.customers(), aws.mailer(), aws.smsSender(), aws.deliveryRecords(),
-                clock),
+                        aws.auditLog(), clock),
                 new IssueCode(aws.stores(), aws.customers(), aws.loginStore(), aws.trustedDevices(), aws.rateLimiter(),
-                        aws.deliveryQueue(), aws.deliveryRecords(), aws.codeKey(), policy, clock),
-                new RecordMailFeedback(aws.customerAccounts(), clock), aws.config().mailFeedbackTopicArn());
+                        aws.deliveryQueue(), aws.deliveryRecords(), aws.codeKey(), aws.auditLog(), policy, clock),
+                new RecordMailFeedback(aws.customerAccounts(), aws.auditLog(), clock),
+                aws.config().mailFeedbackTopicArn());
     }
 
     /**
@@ -93,9 +94,13 @@ public final class DeliverMessageHandler implements RequestStreamHandler, EventR
             Metrics.count("MessagesDropped", "Reason", "foreign_feedback");
             return;
         }
+        Optional<SesNotifications.MessageReport> state = SesNotifications.messageReport(notification.message());
+        state.ifPresent(recordMailFeedback::record);
         Optional<RecordMailFeedback.Report> report = SesNotifications.report(notification.message());
         if (report.isEmpty()) {
-            Log.info("mail_feedback_ignored");
+            if (state.isEmpty()) {
+                Log.info("mail_feedback_ignored");
+            }
             return;
         }
         recordMailFeedback.record(report.get());

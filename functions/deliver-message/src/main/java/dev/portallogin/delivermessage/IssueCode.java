@@ -1,6 +1,7 @@
 package dev.portallogin.delivermessage;
 
 import dev.portallogin.core.domain.LoginPolicy;
+import dev.portallogin.core.domain.MessageEvents;
 import dev.portallogin.core.domain.CodeGuesses;
 import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.Customer;
@@ -16,6 +17,7 @@ import dev.portallogin.core.domain.RateLimit;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
+import dev.portallogin.core.port.AuditLog;
 import dev.portallogin.core.port.CodeKey;
 import dev.portallogin.core.port.Stores;
 import dev.portallogin.core.port.Customers;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,7 +49,7 @@ import java.util.UUID;
  */
 public record IssueCode(Stores stores, Customers customers, LoginStore logins, TrustedDevices devices,
                         RateLimiter rateLimiter, DeliveryQueue deliveries, DeliveryRecords records, CodeKey codeKey,
-                        LoginPolicy policy, Clock clock) {
+                        AuditLog audit, LoginPolicy policy, Clock clock) {
 
     /** What became of a request; every outcome but a thrown failure removes it from the queue. */
     public enum Outcome { ISSUED, PAUSED_NOTICE, ALREADY_HANDLED, EXPIRED, NOT_A_CUSTOMER, BUDGET_SPENT, NO_CHANNEL }
@@ -118,6 +121,7 @@ public record IssueCode(Stores stores, Customers customers, LoginStore logins, T
                 ? pausedNotice(known, customer, email, phone, pausedUntil.get(), request.browserHash(), now)
                 : codeAndLink(known, customer, email, phone, request.browserHash(), now);
         deliveries.enqueue(messages);
+        messages.forEach(message -> audit.record(MessageEvents.of(message, "queued", now, Map.of())));
         Log.info("code_request_served", "store", customer.storeId(), "customerFound", true,
                 "codeLoginPaused", pausedUntil.isPresent(), "knownDevice", knownDevice, "messages", messages.size());
         return pausedUntil.isPresent() ? Outcome.PAUSED_NOTICE : Outcome.ISSUED;

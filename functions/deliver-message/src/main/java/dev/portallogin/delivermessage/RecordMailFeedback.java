@@ -3,8 +3,10 @@ package dev.portallogin.delivermessage;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.MessageEvents;
 import dev.portallogin.core.log.Log;
 import dev.portallogin.core.log.Metrics;
+import dev.portallogin.core.port.AuditLog;
 import dev.portallogin.core.port.CustomerAccounts;
 import dev.portallogin.core.port.CustomerAccounts.EmailProblem;
 import java.time.Clock;
@@ -31,11 +33,21 @@ public final class RecordMailFeedback {
     }
 
     private final CustomerAccounts accounts;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public RecordMailFeedback(CustomerAccounts accounts, Clock clock) {
+    public RecordMailFeedback(CustomerAccounts accounts, AuditLog audit, Clock clock) {
         this.accounts = accounts;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Puts what SES reported about one message into the customer's trail, beside the message's other states. */
+    void record(SesNotifications.MessageReport report) {
+        audit.record(MessageEvents.reported(report.storeId(), report.customerId(), report.messageId(),
+                report.state(), clock.instant(), report.details()));
+        Log.info("message_reported", "store", report.storeId(), "customer", report.customerId(),
+                "state", report.state());
     }
 
     /** @return how many customers were marked */

@@ -21,15 +21,7 @@ final class SesNotifications {
     }
 
     static Optional<RecordMailFeedback.Report> report(String notification) {
-        Map<?, ?> event;
-        try {
-            if (!(Json.parse(notification) instanceof Map<?, ?> parsed)) {
-                return Optional.empty();
-            }
-            event = parsed;
-        } catch (IOException | RuntimeException notJson) {
-            return Optional.empty();
-        }
+        Map<?, ?> event = parse(notification);
         Object type = event.get("eventType") != null ? event.get("eventType") : event.get("notificationType");
         Optional<RecipientTag.Recipient> recipient = recipient(event);
         if (recipient.isEmpty()) {
@@ -49,6 +41,80 @@ final class SesNotifications {
                     addresses(complaint.get("complainedRecipients"))));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What SES reported about one email this service tagged with its message id: delivered, delayed, bounced
+     * (permanent or transient, with the receiving server's diagnostic), complained or rejected, in the state names
+     * of {@link dev.portallogin.core.domain.MessageEvents}; empty for any other event or a message not tagged.
+     */
+    static Optional<MessageReport> messageReport(String notification) {
+        Map<?, ?> event = parse(notification);
+        Object type = event.get("eventType") != null ? event.get("eventType") : event.get("notificationType");
+        Optional<RecipientTag.Recipient> recipient = recipient(event);
+        Optional<String> messageId = tag(event, RecipientTag.MESSAGE);
+        if (recipient.isEmpty() || messageId.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        String state;
+        switch (String.valueOf(type)) {
+            case "Delivery" -> state = "delivered";
+            case "DeliveryDelay" -> {
+                state = "delayed";
+                put(details, "delay", map(event.get("deliveryDelay")).get("delayType"));
+            }
+            case "Bounce" -> {
+                state = "bounced";
+                Map<?, ?> bounce = map(event.get("bounce"));
+                put(details, "bounceType", bounce.get("bounceType"));
+                put(details, "bounceSubType", bounce.get("bounceSubType"));
+                if (bounce.get("bouncedRecipients") instanceof List<?> bounced && !bounced.isEmpty()) {
+                    put(details, "diagnostic", map(bounced.get(0)).get("diagnosticCode"));
+                }
+            }
+            case "Complaint" -> {
+                state = "complained";
+                put(details, "feedback", map(event.get("complaint")).get("complaintFeedbackType"));
+            }
+            case "Reject" -> {
+                state = "rejected";
+                put(details, "reason", map(event.get("reject")).get("reason"));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new MessageReport(recipient.get().storeId(), recipient.get().customerId(),
+                messageId.get(), state, details));
+    }
+
+    /** One state SES reported for one message. */
+    record MessageReport(String storeId, String customerId, String messageId, String state,
+                         Map<String, String> details) {
+    }
+
+    private static void put(Map<String, String> details, String name, Object value) {
+        if (value instanceof String text && !text.isBlank()) {
+            details.put(name, text.length() > 300 ? text.substring(0, 300) + "…" : text);
+        }
+    }
+
+    private static Optional<String> tag(Map<?, ?> event, String name) {
+        if (map(map(event.get("mail")).get("tags")).get(name) instanceof List<?> values
+                && !values.isEmpty() && values.get(0) instanceof String value && RecipientTag.isTagValue(value)) {
+            return Optional.of(value);
+        }
+        return Optional.empty();
+    }
+
+    /** The event SES published, or an empty one for anything that is not a JSON object. */
+    private static Map<?, ?> parse(String notification) {
+        try {
+            return Json.parse(notification) instanceof Map<?, ?> parsed ? parsed : Map.of();
+        } catch (IOException | RuntimeException notJson) {
+            return Map.of();
+        }
     }
 
     private static Optional<RecipientTag.Recipient> recipient(Map<?, ?> event) {

@@ -25,10 +25,11 @@ class DeliverMessageHandlerTest {
     private static final String FEEDBACK_TOPIC = "arn:aws:sns:us-east-1:123456789012:portal-MailFeedbackTopic";
     private final DeliverMessageHandler handler = new DeliverMessageHandler(
             new DeliverMessage(fakes.stores, fakes.customers, fakes.mailer, fakes.sms, fakes.deliveryRecords,
+                    fakes.audit,
                     fakes.clock),
             new IssueCode(fakes.stores, fakes.customers, fakes.logins, fakes.devices, fakes.rateLimiter, fakes.queue,
-                    fakes.deliveryRecords, fakes.codeKey, fakes.policy(), fakes.clock),
-            new RecordMailFeedback(fakes.accounts, fakes.clock), FEEDBACK_TOPIC);
+                    fakes.deliveryRecords, fakes.codeKey, fakes.audit, fakes.policy(), fakes.clock),
+            new RecordMailFeedback(fakes.accounts, fakes.audit, fakes.clock), FEEDBACK_TOPIC);
     private final Store store = fakes.store("acme", "US");
     private final Customer jane = fakes.customer(store, "jane@example.com", "+12015550123");
 

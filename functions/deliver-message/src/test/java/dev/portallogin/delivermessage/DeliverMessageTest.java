@@ -28,7 +28,7 @@ class DeliverMessageTest {
     private final Fakes fakes = new Fakes();
     private final DeliverMessage deliverMessage = new DeliverMessage(fakes.stores, fakes.customers, fakes.mailer,
             fakes.sms,
-            fakes.deliveryRecords, fakes.clock);
+            fakes.deliveryRecords, fakes.audit, fakes.clock);
     private final Store store = fakes.store("acme", "US");
     private final Customer jane = fakes.customer(store, "jane@example.com", "+12015550123");
 
@@ -54,6 +54,24 @@ class DeliverMessageTest {
 
         assertThat(fakes.mailer.sent).extracting(sent -> sent.to().value()).containsExactly("jane@example.com");
         assertThat(fakes.sms.sent).extracting(sent -> sent.to()).containsExactly("+12015550123");
+    }
+
+    @Test
+    void whatHappenedToEachMessageGoesIntoTheCustomersTrailWithoutItsContent() {
+        OutgoingMessage sent = email();
+        OutgoingMessage late = sms(jane.phoneE164());
+        deliverMessage.deliver(sent);
+        fakes.clock.advance(Duration.ofMinutes(11));
+        deliverMessage.deliver(late);
+
+        assertThat(fakes.mailer.messageIds).containsExactly(sent.id());
+        assertThat(fakes.audit.list("acme", jane.customerId(), 10)).extracting(entry -> entry.action(),
+                entry -> entry.details()).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("message_dropped", java.util.Map.of("messageId", late.id(),
+                                "channel", "sms", "kind", "login", "to", "•••0123", "reason", "expired")),
+                        org.assertj.core.groups.Tuple.tuple("message_sent", java.util.Map.of("messageId", sent.id(),
+                                "channel", "email", "kind", "login", "to", "j***@example.com", "providerId", "ses-1")));
+        assertThat(fakes.audit.all().toString()).doesNotContain("1234");
     }
 
     @Test

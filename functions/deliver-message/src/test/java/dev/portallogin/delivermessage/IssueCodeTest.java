@@ -25,7 +25,8 @@ class IssueCodeTest {
 
     private final Fakes fakes = new Fakes();
     private final IssueCode issueCode = new IssueCode(fakes.stores, fakes.customers, fakes.logins, fakes.devices,
-            fakes.rateLimiter, fakes.queue, fakes.deliveryRecords, fakes.codeKey, fakes.policy(), fakes.clock);
+            fakes.rateLimiter, fakes.queue, fakes.deliveryRecords, fakes.codeKey, fakes.audit, fakes.policy(),
+                    fakes.clock);
     private final Store store = fakes.store("acme", "US");
 
     private CodeRequest request(String identifier, String network, String deviceHash) {
@@ -66,7 +67,8 @@ class IssueCodeTest {
     void theMessagesNameTheLifetimesThePolicySets() {
         IssueCode longerLinks = new IssueCode(fakes.stores, fakes.customers, fakes.logins, fakes.devices,
                 fakes.rateLimiter,
-                fakes.queue, fakes.deliveryRecords, fakes.codeKey, fakes.policy("LINK_TTL_SECONDS", "1800"),
+                fakes.queue, fakes.deliveryRecords, fakes.codeKey, fakes.audit, fakes.policy("LINK_TTL_SECONDS",
+                        "1800"),
                 fakes.clock);
         fakes.customer(store, "jane@example.com", "+12015550123");
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class RecordMailFeedbackTest {
 
     private final Fakes fakes = new Fakes();
-    private final RecordMailFeedback recordMailFeedback = new RecordMailFeedback(fakes.accounts, fakes.clock);
+    private final RecordMailFeedback recordMailFeedback = new RecordMailFeedback(fakes.accounts, fakes.audit,
+            fakes.clock);
     private final Store store = fakes.store("acme");
     private final Customer jane = fakes.customer(store, "jane@example.com", "+12015550123");
 
@@ -43,6 +44,33 @@ class RecordMailFeedbackTest {
             assertThat(entry.action()).isEqualTo("email_bounced");
             assertThat(entry.details()).isEqualTo(Map.of("address", "j***@example.com", "detail", "General"));
         });
+    }
+
+    private String tagged(String type, String body) {
+        return """
+                {"eventType":"%s","mail":{"tags":{"%s":["%s"],"%s":["m-42"]}},%s}"""
+                .formatted(type, RecipientTag.NAME, RecipientTag.encode(store.storeId(), jane.customerId()),
+                        RecipientTag.MESSAGE, body);
+    }
+
+    @Test
+    void whatSesReportsAboutATaggedEmailBecomesItsStateInTheTrail() {
+        SesNotifications.messageReport(tagged("Delivery", "\"delivery\":{}")).ifPresent(recordMailFeedback::record);
+        SesNotifications.messageReport(tagged("Bounce", """
+                "bounce":{"bounceType":"Transient","bounceSubType":"MailboxFull","bouncedRecipients":[
+                 {"emailAddress":"jane@example.com","diagnosticCode":"smtp; 452 4.2.2 Mailbox full"}]}"""))
+                .ifPresent(recordMailFeedback::record);
+
+        assertThat(fakes.audit.list(store.storeId(), jane.customerId(), 10)).extracting(entry -> entry.action(),
+                entry -> entry.details()).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("message_bounced", Map.of("messageId", "m-42",
+                                "channel", "email", "bounceType", "Transient", "bounceSubType", "MailboxFull",
+                                "diagnostic", "smtp; 452 4.2.2 Mailbox full")),
+                        org.assertj.core.groups.Tuple.tuple("message_delivered", Map.of("messageId", "m-42",
+                                "channel", "email")));
+        assertThat(stored().emailBouncing()).as("a transient bounce marks nothing").isFalse();
+        assertThat(SesNotifications.messageReport(notification("Delivery", "\"delivery\":{}"))).as("untagged")
+                .isEmpty();
     }
 
     @Test

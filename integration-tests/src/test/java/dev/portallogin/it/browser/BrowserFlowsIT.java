@@ -58,7 +58,8 @@ class BrowserFlowsIT {
                         browserCustomer("cus-9001", "ada@example.com", null, "Ada", "Scanner"),
                         browserCustomer("cus-9002", "ben@example.com", null, "Ben", "Before"),
                         browserCustomer("cus-9003", "cleo@example.com", null, "Cleo", "After"),
-                        browserCustomer("cus-9004", null, "(415) 555-0143", "Dan", "Phone"))) + ","));
+                        browserCustomer("cus-9004", null, "(415) 555-0143", "Dan", "Phone"),
+                        browserCustomer("cus-9005", "eve@example.com", null, "Eve", "Waiting"))) + ","));
         server = LocalServer.start(backend.projectRoot(), port, seed,
                 URI.create(backend.awsEnvironment().get("AWS_ENDPOINT_URL")));
         browser = Browser.start();
@@ -439,6 +440,22 @@ class BrowserFlowsIT {
         assertThat(String.valueOf(((List<?>) lines).get(0))).contains("alice", "made a magic link",
                 "(reason: ticket 4711)");
         assertThat(((List<?>) lines).get(1)).isEqualTo("The customer typed a wrong code 25 times.");
+    }
+
+    @Test
+    void theProfileSaysWhatBecameOfTheCustomersLastLoginEmail() {
+        askForACode("eve@example.com");
+        newestMessageTo("eve@example.com");
+        closeTab();
+
+        browser.open(base + "/dashboard");
+        browser.type("#query", "eve@example.com");
+        browser.textAppears("#results", "Eve Waiting");
+        browser.click("#results button");
+        browser.textAppears("#last-email", "Last login email: sent");
+        assertThat(browser.visible("#messages").getText()).contains("Login email to e***@example.com: queued",
+                "sent");
+        browser.screenshot("agent-last-login-email");
     }
 
     @Test

@@ -31,6 +31,8 @@ public final class Recording {
     /** Sends nothing; keeps every message, and throws the failures {@link #failNext} queued first. */
     public static final class RecordingMailer implements Mailer {
         public final List<EmailMessage> sent = new ArrayList<>();
+        /** The queued message each sent email came from, in the order sent. */
+        public final List<String> messageIds = new ArrayList<>();
         private final Deque<DeliveryException> failures = new ArrayDeque<>();
 
         public void failNext(DeliveryException failure) {
@@ -38,11 +40,13 @@ public final class Recording {
         }
 
         @Override
-        public synchronized void send(EmailMessage message) {
+        public synchronized String send(EmailMessage message, String messageId) {
             if (!failures.isEmpty()) {
                 throw failures.poll();
             }
             sent.add(message);
+            messageIds.add(messageId);
+            return "ses-" + sent.size();
         }
     }
 
@@ -55,11 +59,12 @@ public final class Recording {
         }
 
         @Override
-        public synchronized void send(String phoneE164, String text) {
+        public synchronized String send(String phoneE164, String text) {
             if (!failures.isEmpty()) {
                 throw failures.poll();
             }
             sent.add(new Sms(phoneE164, text));
+            return "sns-" + sent.size();
         }
     }
 

@@ -13,11 +13,20 @@ public final class RecipientTag {
 
     public static final String NAME = "recipient";
 
+    /** The tag that names the queued message an email came from (its id as it is). */
+    public static final String MESSAGE = "message";
+
     /** The store and customer a tag names. */
     public record Recipient(String storeId, String customerId) {
     }
 
     private RecipientTag() {
+    }
+
+    /** Whether SES takes {@code value} as a tag value as it is: letters, digits, {@code _} and {@code -}. */
+    public static boolean isTagValue(String value) {
+        return !value.isEmpty() && value.length() <= 256 && value.chars().allMatch(c -> c == '_' || c == '-'
+                || (c < 128 && Character.isLetterOrDigit(c)));
     }
 
     public static String encode(String storeId, String customerId) {

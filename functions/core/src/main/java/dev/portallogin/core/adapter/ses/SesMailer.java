@@ -6,7 +6,9 @@ import dev.portallogin.core.domain.EmailMessage;
 import dev.portallogin.core.json.Json;
 import dev.portallogin.core.port.DeliveryException;
 import dev.portallogin.core.port.Mailer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ public class SesMailer implements Mailer {
     }
 
     @Override
-    public void send(EmailMessage message) {
+    public String send(EmailMessage message, String messageId) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("FromEmailAddress", message.from());
         request.put("Destination", Map.of("ToAddresses", List.of(message.to().value())));
@@ -42,12 +44,23 @@ public class SesMailer implements Mailer {
         if (configurationSet != null && !configurationSet.isBlank()) {
             request.put("ConfigurationSetName", configurationSet);
         }
+        List<Map<String, String>> tags = new ArrayList<>();
         if (message.storeId() != null && message.customerId() != null) {
-            request.put("EmailTags", List.of(Map.of("Name", RecipientTag.NAME,
-                    "Value", RecipientTag.encode(message.storeId(), message.customerId()))));
+            tags.add(Map.of("Name", RecipientTag.NAME,
+                    "Value", RecipientTag.encode(message.storeId(), message.customerId())));
+        }
+        if (messageId != null && RecipientTag.isTagValue(messageId)) {
+            tags.add(Map.of("Name", RecipientTag.MESSAGE, "Value", messageId));
+        }
+        if (!tags.isEmpty()) {
+            request.put("EmailTags", tags);
         }
         try {
-            ses.post(SEND_EMAIL_PATH, HEADERS, Json.write(request).getBytes(StandardCharsets.UTF_8));
+            byte[] answer = ses.post(SEND_EMAIL_PATH, HEADERS, Json.write(request).getBytes(StandardCharsets.UTF_8));
+            return answer.length > 0 && Json.parse(new String(answer, StandardCharsets.UTF_8)) instanceof Map<?, ?> sent
+                    && sent.get("MessageId") instanceof String id ? id : "";
+        } catch (IOException unreadable) {
+            return "";
         } catch (SdkException failure) {
             throw new DeliveryException("email", failure, Refusals.isPermanent(failure));
         }

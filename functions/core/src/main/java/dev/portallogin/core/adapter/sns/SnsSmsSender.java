@@ -8,6 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -17,6 +19,9 @@ public class SnsSmsSender implements SmsSender {
     private static final Map<String, String> HEADERS =
             Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
 
+    /** SNS's query API answers XML; its {@code PublishResult} holds the message id. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("<MessageId>([^<]{1,100})</MessageId>");
+
     private final SignedAwsCall sns;
 
     public SnsSmsSender(SignedAwsCall sns) {
@@ -24,7 +29,7 @@ public class SnsSmsSender implements SmsSender {
     }
 
     @Override
-    public void send(String phoneE164, String text) {
+    public String send(String phoneE164, String text) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("Action", "Publish");
         form.put("Version", "2010-03-31");
@@ -37,7 +42,10 @@ public class SnsSmsSender implements SmsSender {
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         try {
-            sns.post("/", HEADERS, body.getBytes(StandardCharsets.UTF_8));
+            String answer = new String(sns.post("/", HEADERS, body.getBytes(StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
+            Matcher id = MESSAGE_ID.matcher(answer);
+            return id.find() ? id.group(1) : "";
         } catch (SdkException failure) {
             throw new DeliveryException("sms", failure, Refusals.isPermanent(failure));
         }
