@@ -3,31 +3,34 @@ package dev.portallogin.generatemagiclink;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.LoginPolicy;
-import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.PortalFailure.InvalidRequest;
-import dev.portallogin.core.http.ApiRequest;
-import dev.portallogin.core.http.ApiResponse;
-import dev.portallogin.core.http.HttpFunction;
-import dev.portallogin.core.http.RequestBody;
-import dev.portallogin.core.http.RouteTable;
+import dev.portallogin.core.http.SupportActions;
+import dev.portallogin.core.http.SupportActions.Action;
+import dev.portallogin.core.http.SupportFunction;
 import dev.portallogin.generatemagiclink.GenerateMagicLink.GeneratedLink;
 import dev.portallogin.generatemagiclink.GenerateMagicLink.Kind;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
+ * Magic and portal links for support, from one action table for HTTP and direct invocation:
  * {@code POST /admin/stores/{storeId}/customers/{customerId}/magic-link} and
  * {@code POST /admin/stores/{storeId}/subscriptions/{subscriptionId}/magic-link} (IAM-authorised, body
- * {@code {"kind","send","agentId","reason"}}), and the same request as a direct Lambda invocation from the dashboard's
- * trusted backend ({@code {"storeId","customerId" or "subscriptionId","agentId","reason","kind","send"}}), which gets back
- * the document the HTTP route returns as its body.
+ * {@code {"kind","send","agentId","reason"}}; 201 for a magic link, 200 for a portal link), and the dashboard
+ * backend's direct invocation ({@code {"storeId","customerId" or "subscriptionId","agentId","reason","kind","send"}}),
+ * which gets back the document the HTTP route returns as its body.
  */
-public final class GenerateMagicLinkHandler extends HttpFunction {
+public final class GenerateMagicLinkHandler extends SupportFunction {
 
-    private final GenerateMagicLink generateMagicLink;
+    private static final String STORE = "/admin/stores/{storeId}";
+
+    private final SupportActions actions;
 
     /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public GenerateMagicLinkHandler() {
@@ -36,54 +39,36 @@ public final class GenerateMagicLinkHandler extends HttpFunction {
 
     /** Wired to the AWS clients the template's environment names: the local runner's and the tests' way in. */
     public GenerateMagicLinkHandler(AwsClients aws, LoginPolicy policy, Clock clock) {
-        this(wire(aws, policy, clock));
+        this(new GenerateMagicLink(aws.stores(), aws.customers(), aws.loginStore(), aws.deliveryQueue(),
+                aws.auditLog(), policy, clock));
     }
 
     public GenerateMagicLinkHandler(GenerateMagicLink generateMagicLink) {
-        this.generateMagicLink = generateMagicLink;
-    }
-
-    private static GenerateMagicLink wire(AwsClients aws, LoginPolicy policy, Clock clock) {
-        return new GenerateMagicLink(aws.stores(), aws.customers(), aws.loginStore(), aws.deliveryQueue(),
-                aws.auditLog(),
-                policy, clock);
-    }
-
-    @Override
-    protected RouteTable routes() {
-        return RouteTable.of(Map.of(
-                "POST /admin/stores/{storeId}/customers/{customerId}/magic-link",
-                request -> generate(request, request.pathId("customerId"), null),
-                "POST /admin/stores/{storeId}/subscriptions/{subscriptionId}/magic-link",
-                request -> generate(request, null, request.pathId("subscriptionId"))));
-    }
-
-    private ApiResponse generate(ApiRequest request, String customerId, String subscriptionId) {
-        RequestBody body = request.optionalJsonBody();
-        Actor caller = request.agent(body.optionalId("agentId").orElse(null))
-                .because(body.optionalString("reason").orElse(null));
-        GeneratedLink link = generateMagicLink.generate(new GenerateMagicLink.Request(caller,
-                request.pathId("storeId"), customerId, subscriptionId, kind(body),
-                body.optionalBoolean("send", false)));
-        return ApiResponse.json(link.kind() == Kind.MAGIC ? 201 : 200, document(link));
+        Function<SupportActions.Call, Map<String, Object>> generate = call -> {
+            Optional<String> customerId = call.optionalId("customerId");
+            Optional<String> subscriptionId = call.optionalId("subscriptionId");
+            if (customerId.isPresent() == subscriptionId.isPresent()) {
+                throw new InvalidRequest("Give exactly one of 'customerId' and 'subscriptionId'.");
+            }
+            return document(generateMagicLink.generate(new GenerateMagicLink.Request(call.caller(),
+                    call.id("storeId"), customerId.orElse(null), subscriptionId.orElse(null), kind(call),
+                    call.optionalBoolean("send", false))));
+        };
+        ToIntFunction<Map<String, Object>> created = document -> "magic".equals(document.get("kind")) ? 201 : 200;
+        this.actions = new SupportActions(List.of(
+                Action.changes("POST " + STORE + "/customers/{customerId}/magic-link", "magic-link", generate)
+                        .answering(created),
+                Action.changes("POST " + STORE + "/subscriptions/{subscriptionId}/magic-link",
+                        "subscription-magic-link", generate).answering(created)), "magic-link");
     }
 
     @Override
-    public Map<String, Object> direct(RequestBody payload) {
-        Optional<String> customerId = payload.optionalId("customerId");
-        Optional<String> subscriptionId = payload.optionalId("subscriptionId");
-        if (customerId.isPresent() == subscriptionId.isPresent()) {
-            throw new InvalidRequest("Give exactly one of 'customerId' and 'subscriptionId'.");
-        }
-        return document(generateMagicLink.generate(new GenerateMagicLink.Request(
-                Actor.trustedBackend(payload.requiredId("agentId")).because(payload.optionalString("reason")
-                        .orElse(null)), payload.requiredId("storeId"),
-                customerId.orElse(null), subscriptionId.orElse(null), kind(payload),
-                payload.optionalBoolean("send", false))));
+    protected SupportActions actions() {
+        return actions;
     }
 
-    private static Kind kind(RequestBody body) {
-        String kind = body.optionalString("kind").orElse("magic").toLowerCase(Locale.ROOT);
+    private static Kind kind(SupportActions.Call call) {
+        String kind = call.optionalString("kind").orElse("magic").toLowerCase(Locale.ROOT);
         return switch (kind) {
             case "magic" -> Kind.MAGIC;
             case "portal" -> Kind.PORTAL;

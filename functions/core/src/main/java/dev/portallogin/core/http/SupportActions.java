@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * A support function's one table of actions. Each action is reached by its HTTP route (signed by an agent's IAM
@@ -24,26 +25,34 @@ public final class SupportActions {
      * @param name     its name in a direct invocation's {@code action} field
      * @param changes  whether it changes something: then a direct call must name the agent
      * @param run      the use case, from what the call reads to the answer's document
+     * @param status   the HTTP status of a success, from its document (a direct call has none)
      */
-    public record Action(String routeKey, String name, boolean changes, Function<Call, Map<String, Object>> run) {
+    public record Action(String routeKey, String name, boolean changes, Function<Call, Map<String, Object>> run,
+                         ToIntFunction<Map<String, Object>> status) {
 
         public static Action reads(String routeKey, String name, Function<Call, Map<String, Object>> run) {
-            return new Action(routeKey, name, false, run);
+            return new Action(routeKey, name, false, run, document -> 200);
         }
 
         public static Action changes(String routeKey, String name, Function<Call, Map<String, Object>> run) {
-            return new Action(routeKey, name, true, run);
+            return new Action(routeKey, name, true, run, document -> 200);
+        }
+
+        /** This action, answering HTTP with the status {@code status} gives its document. */
+        public Action answering(ToIntFunction<Map<String, Object>> status) {
+            return new Action(routeKey, name, changes, run, status);
         }
     }
 
     /** What an action reads, the same whether it came over HTTP or as a direct payload. */
     public static final class Call {
         private final Actor caller;
-        private final Function<String, String> ids;
+        private final Function<String, Optional<String>> ids;
         private final Map<String, String> query;
         private final RequestBody fields;
 
-        private Call(Actor caller, Function<String, String> ids, Map<String, String> query, RequestBody fields) {
+        private Call(Actor caller, Function<String, Optional<String>> ids, Map<String, String> query,
+                     RequestBody fields) {
             this.caller = caller;
             this.ids = ids;
             this.query = query;
@@ -56,7 +65,16 @@ public final class SupportActions {
 
         /** An id the route names in its path ({@code storeId}, {@code customerId}), or the payload gives. */
         public String id(String name) {
+            return ids.apply(name).orElseThrow(() -> new InvalidRequest("Field '" + name + "' is required."));
+        }
+
+        /** An id the route may name in its path, or the payload may give. */
+        public Optional<String> optionalId(String name) {
             return ids.apply(name);
+        }
+
+        public boolean optionalBoolean(String name, boolean fallback) {
+            return fields.optionalBoolean(name, fallback);
         }
 
         public Optional<String> optionalString(String name) {
@@ -84,8 +102,10 @@ public final class SupportActions {
             RequestBody body = request.method().equals("GET") ? RequestBody.of(Map.of()) : request.optionalJsonBody();
             Actor caller = request.agent(body.optionalId("agentId").orElse(null))
                     .because(body.optionalString("reason").orElse(null));
-            return ApiResponse.json(200, action.run().apply(new Call(caller, request::pathId, request.query(),
-                    body)));
+            Map<String, Object> document = action.run().apply(new Call(caller, name ->
+                    Optional.ofNullable(request.pathParameters().get(name)).map(present -> request.pathId(name)),
+                    request.query(), body));
+            return ApiResponse.json(action.status().applyAsInt(document), document);
         }));
         return RouteTable.of(routes);
     }
@@ -99,6 +119,6 @@ public final class SupportActions {
         }
         String agent = action.changes() ? payload.requiredId("agentId") : payload.optionalId("agentId").orElse(null);
         Actor caller = Actor.trustedBackend(agent).because(payload.optionalString("reason").orElse(null));
-        return action.run().apply(new Call(caller, payload::requiredId, Map.of(), payload));
+        return action.run().apply(new Call(caller, payload::optionalId, Map.of(), payload));
     }
 }
