@@ -389,30 +389,48 @@ class BrowserFlowsIT {
     }
 
     @Test
-    void theEmailFormSaysWhenNothingChangedAndForgetsItsErrorOnCancel() {
-        browser.open(base + "/dashboard");
-        browser.type("#query", "j");
-        browser.textAppears("#results-caption", "Type at least 2 characters");
-        browser.type("#query", "Bo Unce");
-        browser.textAppears("#results", "Bo Unce");
-        browser.click("#results button");
-        browser.textAppears("#subscriptions", "No subscriptions yet.");
-        browser.type("#query", "jane@example.com");
-        browser.textAppears("#results", "Jane Doe");
-        browser.click("#results button");
-        browser.textAppears("#customer-name", "Jane Doe");
+    void onAPhoneByKeyboardTheEmailFormSaysWhenNothingChangedAndForgetsItsErrorOnCancel() {
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.open(base + "/dashboard");
+            browser.textAppears("#store", "Acme Coffee Club");
+            tabTo("query").sendKeys("j");
+            browser.textAppears("#results-caption", "Type at least 2 characters");
+            press(Keys.chord(Keys.CONTROL, "a"));
+            press("Bo Unce" + Keys.ENTER);
+            browser.textAppears("#results-caption", "1 customer found");
+            tabTo("agent");
+            press(Keys.SHIFT + "" + Keys.TAB);
+            press(Keys.ENTER);
+            browser.textAppears("#subscriptions", "No subscriptions yet.");
 
-        browser.click("#edit-email");
-        browser.type("#new-email", "sam.lee@example.net");
-        browser.click("#save-email");
-        browser.textAppears("#email-error", "already uses");
-        browser.click("#cancel-email");
-        assertThat(browser.driver.findElement(By.id("email-error")).isDisplayed()).isFalse();
-        browser.click("#edit-email");
-        assertThat(browser.driver.findElement(By.id("email-error")).isDisplayed()).isFalse();
-        browser.click("#save-email");
-        browser.textAppears("#action-done", "Nothing changed");
-        browser.screenshot("agent-email-unchanged");
+            tabTo("query");
+            press(Keys.chord(Keys.CONTROL, "a"));
+            press("jane@example.com" + Keys.ENTER);
+            browser.textAppears("#results-caption", "1 customer found");
+            tabTo("agent");
+            press(Keys.SHIFT + "" + Keys.TAB);
+            press(Keys.ENTER);
+            browser.textAppears("#customer-name", "Jane Doe");
+
+            tabTo("edit-email");
+            press(Keys.ENTER);
+            press(Keys.chord(Keys.CONTROL, "a"));
+            press("sam.lee@example.net" + Keys.ENTER);
+            browser.textAppears("#email-error", "already uses");
+            browser.screenshot("agent-email-in-use-phone");
+            tabTo("cancel-email");
+            press(Keys.ENTER);
+            assertThat(browser.driver.findElement(By.id("email-error")).isDisplayed()).isFalse();
+            tabTo("edit-email");
+            press(Keys.ENTER);
+            assertThat(browser.driver.findElement(By.id("email-error")).isDisplayed()).isFalse();
+            press(Keys.ENTER);
+            browser.textAppears("#action-done", "Nothing changed");
+            browser.screenshot("agent-email-unchanged-phone");
+        } finally {
+            browser.driver.manage().window().setSize(new Dimension(1280, 1000));
+        }
     }
 
     @Test
