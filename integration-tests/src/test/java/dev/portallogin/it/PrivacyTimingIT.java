@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Known and unknown identifiers cannot be told apart by how long the sign-in routes take to answer, even with AWS
  * slowed down between the functions and the emulator (a proxy): on every call, and on one call in ten at random.
  * Slow by nature (8,000 requests behind 80 ms calls), so it runs in the timing profile of the README's test command
- * ({@code mvn -B verify -Ptiming}), not in a plain {@code mvn -B verify}.
+ * ({@code mvn -B verify -Pslow}), not in a plain {@code mvn -B verify}.
  */
 class PrivacyTimingIT {
 
