@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.PhoneNumber;
 import dev.portallogin.core.domain.Store;
-import dev.portallogin.core.json.Json;
 import dev.portallogin.it.support.AwsBackend;
 import dev.portallogin.it.support.Parallel;
 import dev.portallogin.it.support.Figures;
 import dev.portallogin.it.support.Outbox;
 import dev.portallogin.it.support.Portal;
-import dev.portallogin.it.support.SeenSecrets;
-import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
 import dev.portallogin.tools.Seed;
 import java.time.Duration;
@@ -24,37 +21,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Guessing, enumeration and SMS pumping, each turned into a figure. */
 class AbuseIT {
 
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private final Portal portal = new Portal(AwsBackend.isolated(), Map.of());
     private final Store store = portal.newStore("US");
 
-    /** Each request from its own address, as a botnet would spread them, so per-IP limits do not hide the rule. */
-    private HttpResponse requestFromAnywhere(String identifier) {
-        return requestFromAnywhere(portal, identifier);
-    }
 
-    private HttpResponse requestFromAnywhere(Portal through, String identifier) {
-        SeenSecrets.note(identifier.contains("@") ? "email" : "phone", identifier);
-        int n = ADDRESSES.incrementAndGet();
-        return through.api.handle(new HttpRequest("POST", "/login/code", Map.of(),
-                Map.of("content-type", "application/json"), Json.write(
-                Map.of("storeId", store.storeId(), "identifier", identifier)),
-                "203.0." + (n / 250 % 250) + "." + (n % 250 + 1)));
-    }
 
-    /** A typed code from an address of its own, so the per-network pause does not hide the overall rule. */
-    private HttpResponse verifyFromAnywhere(Portal through, String identifier, String code) {
-        int n = ADDRESSES.incrementAndGet();
-        return through.verifyCodeFrom("203.0." + (n / 250 % 250) + "." + (n % 250 + 1), store, identifier, code);
-    }
 
     @AfterEach
     void discardTheTestsTables() {
@@ -74,7 +52,7 @@ class AbuseIT {
             }
             String wrong = code.equals("0000") ? "1111" : "0000";
             for (int guess = 0; guess < 5; guess++) {
-                verifyFromAnywhere(portal, customer.email(), wrong);
+                portal.verifyCodeFromAnywhere(store, customer.email(), wrong);
             }
             guessesAllowed += 5;
         }
@@ -138,7 +116,8 @@ class AbuseIT {
         Collections.shuffle(shuffled);
 
         List<HttpResponse> answers = Parallel.run(8, shuffled.stream()
-                .map(number -> (java.util.concurrent.Callable<HttpResponse>) () -> requestFromAnywhere(number))
+                .map(number -> (java.util.concurrent.Callable<HttpResponse>)
+                        () -> portal.requestCodeFromAnywhere(store, number))
                 .toList());
 
         Set<String> targeted = new HashSet<>(numbers);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
-import dev.portallogin.core.json.Json;
 import dev.portallogin.it.support.Figures;
 import dev.portallogin.it.support.Outbox;
 import dev.portallogin.it.support.Portal;
-import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ConcurrencyIT {
 
     private static final int PARALLEL = 50;
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private final Portal portal = new Portal();
     private final Store store = portal.newStore("US");
@@ -53,7 +49,7 @@ class ConcurrencyIT {
         Outbox.Email email = portal.loginEmail(store, customer);
         String code = email.code().orElseThrow();
 
-        List<HttpResponse> responses = inParallel(() -> verifyFromAnywhere(customer.email(), code));
+        List<HttpResponse> responses = inParallel(() -> portal.verifyCodeFromAnywhere(store, customer.email(), code));
 
         assertThat(responses).filteredOn(response -> response.status() == 200).hasSize(1);
         assertThat(responses).filteredOn(response -> response.status() != 200)
@@ -67,7 +63,7 @@ class ConcurrencyIT {
         String code = portal.emailedCode(store, customer);
         String wrong = code.equals("0000") ? "1111" : "0000";
 
-        inParallel(() -> verifyFromAnywhere(customer.email(), wrong));
+        inParallel(() -> portal.verifyCodeFromAnywhere(store, customer.email(), wrong));
 
         var item = portal.backend.dynamoDb().getItem(request -> request
                 .tableName(portal.backend.table("LoginTable"))
@@ -82,13 +78,6 @@ class ConcurrencyIT {
     }
 
 
-    /** Each guess from an address of its own, so the per-address limit does not stand in for the rule tested. */
-    private HttpResponse verifyFromAnywhere(String identifier, String code) {
-        int n = ADDRESSES.incrementAndGet();
-        return portal.send(new HttpRequest("POST", "/login/verify", Map.of(),
-                Map.of("content-type", "application/json"), Json.write(Map.of("storeId", store.storeId(),
-                        "identifier", identifier, "code", code)), "100.64." + (n / 250) + "." + (n % 250 + 1)));
-    }
 
     private List<HttpResponse> inParallel(Supplier<HttpResponse> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);

@@ -7,7 +7,6 @@ import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.MagicLinkToken;
 import dev.portallogin.core.domain.Store;
-import dev.portallogin.core.json.Json;
 import dev.portallogin.core.port.LoginStore;
 import dev.portallogin.tools.ApiGatewayEmulator;
 import dev.portallogin.it.support.AwsBackend;
@@ -15,8 +14,6 @@ import dev.portallogin.it.support.Parallel;
 import dev.portallogin.it.support.FaultProxy;
 import dev.portallogin.it.support.Figures;
 import dev.portallogin.it.support.Portal;
-import dev.portallogin.it.support.SeenSecrets;
-import dev.portallogin.tools.ApiGatewayEmulator.HttpRequest;
 import dev.portallogin.tools.ApiGatewayEmulator.HttpResponse;
 import dev.portallogin.tools.Seed;
 import java.net.URI;
@@ -27,7 +24,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,26 +37,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class PrivacyTimingIT {
 
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
     /** Parallel callers in the timing tests. */
     private static final int CALLERS = Integer.getInteger("timing.callers", 3);
 
     private final Portal portal = new Portal(AwsBackend.isolated(), Map.of());
     private final Store store = portal.newStore("US");
 
-    private HttpResponse requestFromAnywhere(Portal through, String identifier) {
-        SeenSecrets.note(identifier.contains("@") ? "email" : "phone", identifier);
-        int n = ADDRESSES.incrementAndGet();
-        return through.api.handle(new HttpRequest("POST", "/login/code", Map.of(),
-                Map.of("content-type", "application/json"), Json.write(
-                Map.of("storeId", store.storeId(), "identifier", identifier)),
-                "203.0." + (n / 250 % 250) + "." + (n % 250 + 1)));
-    }
 
-    private HttpResponse verifyFromAnywhere(Portal through, String identifier, String code) {
-        int n = ADDRESSES.incrementAndGet();
-        return through.verifyCodeFrom("203.0." + (n / 250 % 250) + "." + (n % 250 + 1), store, identifier, code);
-    }
 
     @AfterEach
     void discardTheTestsTables() {
@@ -174,7 +157,7 @@ class PrivacyTimingIT {
 
     private long[] timed(Portal through, int known, String email) {
         long started = System.nanoTime();
-        HttpResponse response = requestFromAnywhere(through, email);
+        HttpResponse response = through.requestCodeFromAnywhere(store, email);
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(response.status()).isEqualTo(202);
         sameAsTheFirst(response);
@@ -273,7 +256,7 @@ class PrivacyTimingIT {
 
     private long[] guessed(Portal through, int known, String email, String code) {
         long started = System.nanoTime();
-        HttpResponse response = verifyFromAnywhere(through, email, code);
+        HttpResponse response = through.verifyCodeFromAnywhere(store, email, code);
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(response.status()).isEqualTo(401);
         synchronized (this) {

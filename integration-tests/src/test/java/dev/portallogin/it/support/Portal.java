@@ -34,6 +34,7 @@ public final class Portal {
     /** The role every test store lists; the API's default caller is a session of it ({@code LOCAL_AGENT}). */
     public static final String SUPPORT_ROLE = "arn:aws:iam::123456789012:role/PortalSupport";
     private static final AtomicInteger SOURCE_IPS = new AtomicInteger();
+    private static final AtomicInteger SPREAD_IPS = new AtomicInteger();
     private static volatile boolean senderVerified;
 
     public final AwsBackend backend;
@@ -72,6 +73,12 @@ public final class Portal {
     private static String nextSourceIp() {
         int n = SOURCE_IPS.incrementAndGet();
         return "198.51." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    /** An address no other call of this run used, as a botnet spreads its requests. */
+    public static String anotherAddress() {
+        int n = SPREAD_IPS.incrementAndGet();
+        return "203.0." + (n / 250 % 250) + "." + (n % 250 + 1);
     }
 
     public String sourceIp() {
@@ -222,6 +229,24 @@ public final class Portal {
 
     public HttpResponse verifyCode(Store store, String identifier, String code) {
         return post("/login/verify", Map.of("storeId", store.storeId(), "identifier", identifier, "code", code));
+    }
+
+    /** Asks for a code from {@code address}: another network than this portal's own, as a stranger's would be. */
+    public HttpResponse requestCodeFrom(String address, Store store, String identifier) {
+        SeenSecrets.note(identifier.contains("@") ? "email" : "phone", identifier);
+        return seen(api.handle(new HttpRequest("POST", "/login/code", Map.of(),
+                Map.of("content-type", "application/json"), Json.write(Map.of("storeId", store.storeId(),
+                "identifier", identifier)), address)));
+    }
+
+    /** Each ask from an address of its own, so per-address limits do not stand in for the rule a test is about. */
+    public HttpResponse requestCodeFromAnywhere(Store store, String identifier) {
+        return requestCodeFrom(anotherAddress(), store, identifier);
+    }
+
+    /** Each typed code from an address of its own, so the per-network pause does not hide the overall rule. */
+    public HttpResponse verifyCodeFromAnywhere(Store store, String identifier, String code) {
+        return verifyCodeFrom(anotherAddress(), store, identifier, code);
     }
 
     /** A typed code sent from {@code address}: another network than this portal's own, as a stranger's would be. */
