@@ -24,6 +24,10 @@ function stateText(state, details) {
         + (details.diagnostic ? ': ' + details.diagnostic : '') + ')' : '');
     case 'complained': return 'marked as spam by its reader';
     case 'rejected': return 'rejected' + (details.reason ? ' (' + details.reason + ')' : '');
+    case 'failed': return 'not sent this time' + (details.reason ? ' (' + details.reason + ')' : '')
+        + '; tried again a minute later';
+    case 'dead_lettered': return 'given up: ' + (details.reason || 'sending failed on every try')
+        + '. Its code or link was never sent';
     case 'dropped': return 'dropped unsent' + (details.reason === 'expired'
         ? ': it waited in the queue past its lifetime' : details.reason ? ' (' + details.reason + ')' : '');
     default: return state.replace(/_/g, ' ');

@@ -244,6 +244,12 @@ class DeliveryIT {
         assertThat(proxy.injected()).as("3 receives of 3 SDK attempts each").isEqualTo(9);
         proxy.heal();
         assertThat(portal.outbox().emailsTo(customer.email())).isEmpty();
+        List<Map<String, Object>> events = messageEvents(new Dashboard(portal, CallingStyle.DIRECT), customer);
+        assertThat(events).extracting(entry -> entry.get("action")).as("the test's clock stands still, so their "
+                + "order within the millisecond is open").containsExactlyInAnyOrder("message_queued",
+                "message_failed", "message_failed", "message_dead_lettered");
+        assertThat(Json.write(events)).contains("sending failed on every try; the mail service answered "
+                + "TooManyRequestsException");
         Figures.record("A message that keeps failing", "DeliveryIT.aMessageThatKeepsFailingGoesToTheDeadLetterQueue"
                 + "AfterThreeReceives", "SES throttling every call: 3 receives (9 attempts), then the dead-letter "
                 + "queue (alarm DeliveryDeadLetterAlarm); the other channel is unaffected");

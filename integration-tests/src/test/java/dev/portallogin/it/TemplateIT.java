@@ -149,6 +149,18 @@ class TemplateIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void deliverMessageKnowsWhichReceiveIsTheDeliveryQueuesLast() {
+        TemplateModel template = backend.template();
+        Map<String, Object> redrive = (Map<String, Object>) template.properties("AWS::SQS::Queue")
+                .get("DeliveryQueue").get("RedrivePolicy");
+
+        assertThat(template.function("DeliverMessageFunction").orElseThrow().environment().get("DELIVERY_MAX_RECEIVES"))
+                .as("a failure on that receive is recorded as dead-lettered").hasToString(
+                        String.valueOf(redrive.get("maxReceiveCount")));
+    }
+
+    @Test
     void customerRoutesArePublic() {
         assertThat(backend.template().routes())
                 .filteredOn(route -> !route.path().startsWith("/admin"))

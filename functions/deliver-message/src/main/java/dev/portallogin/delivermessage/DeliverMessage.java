@@ -29,7 +29,9 @@ import java.util.Optional;
  * store texts; anything else is dropped. A message is sent at most once: it is claimed with one conditional write
  * before sending, so of two copies handled at once one sends; a send that fails in a way that may pass gives the
  * claim back and the queue retries it. Nothing is sent after the message expired (its code or link no longer
- * works), nor again after the service refused it for good.
+ * works), nor again after the service refused it for good. Each failed try goes into the customer's trail with what
+ * the service answered; on the queue's last try, the failure is recorded as the message being dead-lettered, which
+ * is where the queue moves it next.
  */
 public record DeliverMessage(Stores stores, Customers customers, Mailer mailer, SmsSender sms, DeliveryRecords records,
                              AuditLog audit, Clock clock) {
@@ -42,6 +44,15 @@ public record DeliverMessage(Stores stores, Customers customers, Mailer mailer, 
 
     /** @throws DeliveryException a failure that may pass (throttling, an outage): retry later */
     public Outcome deliver(OutgoingMessage message) {
+        return deliver(message, false);
+    }
+
+    /**
+     * @param lastTry the queue hands this message out for the last time: a failure now moves it to the dead-letter
+     *                queue, and the trail says so
+     * @throws DeliveryException a failure that may pass (throttling, an outage): retry later
+     */
+    public Outcome deliver(OutgoingMessage message, boolean lastTry) {
         if (message.isExpiredAt(clock.instant())) {
             audit.record(MessageEvents.of(message, "dropped", clock.instant(), Map.of("reason", "expired")));
             return dropped(message, "expired", Outcome.EXPIRED);
@@ -67,6 +78,10 @@ public record DeliverMessage(Stores stores, Customers customers, Mailer mailer, 
                 return Outcome.REFUSED;
             }
             records.release(message.id());
+            String service = "the " + (message.email() != null ? "mail" : "SMS") + " service answered "
+                    + failure.reason();
+            audit.record(MessageEvents.of(message, lastTry ? "dead_lettered" : "failed", clock.instant(),
+                    Map.of("reason", lastTry ? "sending failed on every try; " + service : service)));
             throw failure;
         }
         Log.info("message_sent", "channel", message.channel(), "purpose", message.purpose(),

@@ -35,6 +35,7 @@ public final class DeliverMessageHandler implements RequestStreamHandler, EventR
     private final IssueCode issueCode;
     private final RecordMailFeedback recordMailFeedback;
     private final String feedbackTopicArn;
+    private final int maxReceives;
 
     /** Lambda's constructor: see {@link Priming#lambdaClients}. */
     public DeliverMessageHandler() {
@@ -48,19 +49,22 @@ public final class DeliverMessageHandler implements RequestStreamHandler, EventR
                 new IssueCode(aws.stores(), aws.customers(), aws.loginStore(), aws.trustedDevices(), aws.rateLimiter(),
                         aws.deliveryQueue(), aws.deliveryRecords(), aws.codeKey(), aws.auditLog(), policy, clock),
                 new RecordMailFeedback(aws.customerAccounts(), aws.auditLog(), clock),
-                aws.config().mailFeedbackTopicArn());
+                aws.config().mailFeedbackTopicArn(), aws.config().deliveryMaxReceives());
     }
 
     /**
      * @param feedbackTopicArn the one SNS topic whose events are SES feedback ({@code MAIL_FEEDBACK_TOPIC_ARN}); events
      *                         from any other topic change nothing
+     * @param maxReceives      the delivery queue's {@code maxReceiveCount} ({@code DELIVERY_MAX_RECEIVES}): a message
+     *                         received that many times goes to the dead-letter queue if it fails again
      */
     public DeliverMessageHandler(DeliverMessage deliverMessage, IssueCode issueCode,
-                                 RecordMailFeedback recordMailFeedback, String feedbackTopicArn) {
+                                 RecordMailFeedback recordMailFeedback, String feedbackTopicArn, int maxReceives) {
         this.deliverMessage = deliverMessage;
         this.issueCode = issueCode;
         this.recordMailFeedback = recordMailFeedback;
         this.feedbackTopicArn = feedbackTopicArn;
+        this.maxReceives = maxReceives;
     }
 
     @Override
@@ -83,7 +87,7 @@ public final class DeliverMessageHandler implements RequestStreamHandler, EventR
             Metrics.count("MessagesDropped", "Reason", "unreadable");
             return;
         }
-        deliverMessage.deliver(message.get());
+        deliverMessage.deliver(message.get(), queued.receiveCount() >= maxReceives);
     }
 
     /** SES's report about a message, from the stack's feedback topic only. */

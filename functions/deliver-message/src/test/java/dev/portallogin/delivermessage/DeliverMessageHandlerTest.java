@@ -29,7 +29,7 @@ class DeliverMessageHandlerTest {
                     fakes.clock),
             new IssueCode(fakes.stores, fakes.customers, fakes.logins, fakes.devices, fakes.rateLimiter, fakes.queue,
                     fakes.deliveryRecords, fakes.codeKey, fakes.audit, fakes.policy(), fakes.clock),
-            new RecordMailFeedback(fakes.accounts, fakes.audit, fakes.clock), FEEDBACK_TOPIC);
+            new RecordMailFeedback(fakes.accounts, fakes.audit, fakes.clock), FEEDBACK_TOPIC, 3);
     private final Store store = fakes.store("acme", "US");
     private final Customer jane = fakes.customer(store, "jane@example.com", "+12015550123");
 
@@ -54,6 +54,23 @@ class DeliverMessageHandlerTest {
 
         assertThat(answer).isEqualTo(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "m-1"))));
         assertThat(fakes.sms.sent).extracting(sent -> sent.text()).containsExactly("third");
+    }
+
+    @Test
+    void aFailedTryIsInTheTrailWithWhatTheServiceAnsweredAndTheLastOneSaysDeadLettered() {
+        for (int receive = 1; receive <= 3; receive++) {
+            fakes.sms.failNext(new DeliveryException("sms", new IOException("429"), false, "Throttling"));
+            Map<String, Object> answer = HttpCall.invoke(handler, Map.of("Records", List.of(Map.of("messageId", "m-1",
+                    "body", QueuedMessages.toJson(sms("1234 is your code")), "eventSource", "aws:sqs",
+                    "attributes", Map.of("ApproximateReceiveCount", String.valueOf(receive))))));
+            assertThat(answer).isEqualTo(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "m-1"))));
+        }
+
+        assertThat(fakes.audit.all()).filteredOn(entry -> entry.action().startsWith("message_"))
+                .extracting(entry -> entry.action() + ": " + entry.details().get("reason")).containsExactly(
+                        "message_failed: the SMS service answered Throttling",
+                        "message_failed: the SMS service answered Throttling",
+                        "message_dead_lettered: sending failed on every try; the SMS service answered Throttling");
     }
 
     @Test

@@ -20,8 +20,11 @@ import java.util.Map;
  */
 public final class EventRecords {
 
-    /** One SQS message: its id (what a retry names) and its body. */
-    public record QueueMessage(String messageId, String body) {
+    /**
+     * One SQS message: its id (what a retry names), its body, and how many times the queue has handed it out, this
+     * time included ({@code ApproximateReceiveCount}; 1 when the event does not say).
+     */
+    public record QueueMessage(String messageId, String body, int receiveCount) {
     }
 
     /** One SNS notification: the topic it came from and its message. */
@@ -76,13 +79,23 @@ public final class EventRecords {
                 continue;
             }
             try {
-                consumer.fromQueue(new QueueMessage(messageId, text(record.get("body"))));
+                consumer.fromQueue(new QueueMessage(messageId, text(record.get("body")), receiveCount(record)));
             } catch (RuntimeException mayPass) {
                 Log.warn("message_retried", "type", mayPass.getClass().getSimpleName());
                 failures.add(Map.of("itemIdentifier", messageId));
             }
         }
         return Map.of("batchItemFailures", failures);
+    }
+
+    private static int receiveCount(Map<?, ?> record) {
+        Object count = record.get("attributes") instanceof Map<?, ?> attributes
+                ? attributes.get("ApproximateReceiveCount") : null;
+        try {
+            return count == null ? 1 : Math.max(1, Integer.parseInt(String.valueOf(count)));
+        } catch (NumberFormatException notACount) {
+            return 1;
+        }
     }
 
     private static String text(Object value) {

@@ -8,10 +8,21 @@ package dev.portallogin.core.port;
 public class DeliveryException extends RuntimeException {
 
     private final boolean permanent;
+    private final String reason;
 
     public DeliveryException(String channel, Throwable cause, boolean permanent) {
-        super(channel + " delivery failed: " + cause.getClass().getSimpleName(), cause);
+        this(channel, cause, permanent, cause.getClass().getSimpleName());
+    }
+
+    /** @param reason what the service answered, fit for an agent to read ({@code Throttling}, {@code HTTP 503}) */
+    public DeliveryException(String channel, Throwable cause, boolean permanent, String reason) {
+        super(channel + " delivery failed: " + reason, cause);
         this.permanent = permanent;
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
     }
 
     public boolean permanent() {

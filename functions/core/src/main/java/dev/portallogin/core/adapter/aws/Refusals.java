@@ -14,6 +14,15 @@ public final class Refusals {
     private Refusals() {
     }
 
+    /** What the service answered, without anything the request held: its error code, its status, or no answer. */
+    public static String describe(SdkException failure) {
+        if (failure instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+            return code != null && !code.isBlank() ? code : "HTTP " + service.statusCode();
+        }
+        return "no answer (" + failure.getClass().getSimpleName() + ")";
+    }
+
     /** A 4xx answer that is not throttling or a timeout: sending the same request again would be refused again. */
     public static boolean isPermanent(SdkException failure) {
         if (!(failure instanceof AwsServiceException service)) {

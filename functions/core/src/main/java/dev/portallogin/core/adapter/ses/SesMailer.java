@@ -62,7 +62,7 @@ public class SesMailer implements Mailer {
         } catch (IOException unreadable) {
             return "";
         } catch (SdkException failure) {
-            throw new DeliveryException("email", failure, Refusals.isPermanent(failure));
+            throw new DeliveryException("email", failure, Refusals.isPermanent(failure), Refusals.describe(failure));
         }
     }
 

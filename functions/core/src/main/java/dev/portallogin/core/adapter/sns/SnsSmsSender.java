@@ -47,7 +47,7 @@ public class SnsSmsSender implements SmsSender {
             Matcher id = MESSAGE_ID.matcher(answer);
             return id.find() ? id.group(1) : "";
         } catch (SdkException failure) {
-            throw new DeliveryException("sms", failure, Refusals.isPermanent(failure));
+            throw new DeliveryException("sms", failure, Refusals.isPermanent(failure), Refusals.describe(failure));
         }
     }
 
