@@ -1,4 +1,33 @@
 import {api} from './api.js';
+import {currentLanguage, pickLanguage, speak, t} from './i18n.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** The store's brand in the header and the page in the customer's language; the store's data, for the title. */
+async function dressAs(storeId) {
+  const store = await api.get('/login/stores/' + encodeURIComponent(storeId));
+  if (!store.ok) {
+    await speak(pickLanguage(['en'], 'en'));
+    return null;
+  }
+  await speak(pickLanguage(store.data.languages, store.data.defaultLanguage));
+  $('store-name').textContent = store.data.name;
+  document.documentElement.style.setProperty('--accent', store.data.accentColour);
+  if (store.data.logoUrl) {
+    $('store-logo').addEventListener('error', function () { $('store-logo').hidden = true; }, {once: true});
+    $('store-logo').src = store.data.logoUrl;
+    $('store-logo').hidden = false;
+  }
+  document.title = t('home.title', {store: store.data.name});
+  return store.data;
+}
+
+/** A status as a person says it: "Active", "Paused"; a store's own status as it wrote it. */
+function statusText(status) {
+  const key = 'status.' + String(status).toLowerCase();
+  const said = t(key);
+  return said === key ? t('status.other', {status: status}) : said;
+}
 
 /** The signed-in customer's account, or the login page when there is no session. */
 async function showAccount() {
@@ -10,41 +39,42 @@ async function showAccount() {
   }
   const session = answer.data;
   const customer = session.customer;
-  api.get('/login/stores/' + encodeURIComponent(session.storeId)).then(function (store) {
-    if (store.ok) {
-      document.getElementById('store-name').textContent = store.data.name;
-      document.title = 'Your subscriptions at ' + store.data.name;
-    }
-  });
-  document.getElementById('loading').hidden = true;
-  document.getElementById('signed-in').hidden = false;
-  document.getElementById('sign-out').hidden = false;
-  document.getElementById('greeting').textContent =
-      'Hello, ' + [customer.firstName, customer.lastName].filter(Boolean).join(' ');
-  document.getElementById('contact').textContent =
-      [customer.email, customer.phone].filter(Boolean).join(' · ') + ' · customer ' + session.customerId;
-  document.getElementById('expires').textContent = new Date(session.expiresAt).toLocaleString();
-  const rows = document.getElementById('subscriptions');
+  const store = await dressAs(session.storeId);
+  $('loading').hidden = true;
+  $('signed-in').hidden = false;
+  $('sign-out').hidden = false;
+  const name = [customer.firstName, customer.lastName].filter(Boolean).join(' ');
+  $('greeting').textContent = name ? t('home.hello', {name: name}) : t('home.helloNameless');
+  $('contact').textContent = [customer.email, customer.phoneDisplay || customer.phone].filter(Boolean).join(' · ');
+  const until = new Intl.DateTimeFormat(currentLanguage(), {dateStyle: 'medium', timeStyle: 'short',
+    timeZone: store ? store.timeZone : undefined}).format(new Date(session.expiresAt));
+  $('expires').textContent = t('home.sessionUntil', {time: until});
+  const rows = $('subscriptions');
   session.subscriptions.forEach(function (subscription) {
     const row = rows.insertRow();
-    row.insertCell().textContent = subscription.subscriptionId;
-    row.insertCell().textContent = subscription.status;
+    row.insertCell().textContent = subscription.plan || subscription.subscriptionId;
+    row.insertCell().textContent = statusText(subscription.status);
     const actions = row.insertCell();
-    ['Pause', 'Modify', 'Cancel'].forEach(function (label) {
-      const button = document.createElement('button');
-      button.className = 'secondary small';
-      button.textContent = label;
-      button.title = 'Handled by the store\'s portal';
-      button.disabled = true;
-      actions.appendChild(button);
-    });
+    const paused = String(subscription.status).toLowerCase() === 'paused';
+    const cancelled = String(subscription.status).toLowerCase() === 'cancelled';
+    (cancelled ? [] : [paused ? 'action.resume' : 'action.pause', 'action.modify', 'action.cancel'])
+      .forEach(function (key) {
+        const button = document.createElement('button');
+        button.className = 'secondary small';
+        button.textContent = t(key);
+        button.title = t('action.inStorePortal');
+        button.disabled = true;
+        actions.appendChild(button);
+      });
   });
   if (!session.subscriptions.length) {
-    rows.insertRow().insertCell().textContent = 'No subscriptions yet.';
+    const cell = rows.insertRow().insertCell();
+    cell.colSpan = 3;
+    cell.textContent = t('home.none');
   }
-  document.getElementById('sign-out').addEventListener('click', async function () {
+  $('sign-out').addEventListener('click', async function () {
     await api.post('/logout');
-    location.replace('/login?store=' + encodeURIComponent(session.storeId));
+    location.replace('/login?signedOut=1&store=' + encodeURIComponent(session.storeId));
   });
 }
 

@@ -1,4 +1,5 @@
 import {api, show} from './api.js';
+import {LANGUAGES, duration, pickLanguage, speak, t} from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -10,16 +11,41 @@ identifier.value = params.get('identifier') || '';
 let triesLeft = 0;
 let codeLifetime = 0;
 let waitTimer = null;
+let storeShown = null;
+let otpAbort = null;
 
+/** The store's name, logo and colour in the header, and the page in the language the customer reads. */
 async function nameTheStore() {
-  if (!store.value.trim()) { return; }
-  const answer = await api.get('/login/stores/' + encodeURIComponent(store.value.trim()));
+  const typed = store.value.trim();
+  if (!typed) {
+    storeShown = null;
+    await speak(pickLanguage(LANGUAGES, 'en'));
+    return;
+  }
+  const answer = await api.get('/login/stores/' + encodeURIComponent(typed));
   if (answer.ok) {
+    storeShown = answer.data;
+    await speak(pickLanguage(answer.data.languages, answer.data.defaultLanguage));
     $('store-name').textContent = answer.data.name;
-    document.title = 'Sign in to ' + answer.data.name;
-  } else if (answer.status === 404) {
+    document.title = t('page.signInTo', {store: answer.data.name});
+    document.documentElement.style.setProperty('--accent', answer.data.accentColour);
+    const logo = $('store-logo');
+    logo.addEventListener('error', function () { logo.hidden = true; }, {once: true});
+    logo.hidden = !answer.data.logoUrl;
+    if (answer.data.logoUrl) {
+      logo.alt = '';
+      logo.src = answer.data.logoUrl;
+    }
+    show($('store-error'), '');
+  } else {
+    storeShown = null;
+    await speak(pickLanguage(LANGUAGES, 'en'));
+    $('store-name').textContent = t('header.portal');
+    $('store-logo').hidden = true;
     $('store-field').hidden = false;
-    show($('ask-error'), 'We do not know this store. Check the link you followed, or type the store\'s id.');
+    if (answer.status === 404 || answer.status === 400) {
+      show($('store-error'), t('error.unknown_store'));
+    }
   }
 }
 
@@ -34,15 +60,6 @@ function destination(typed) {
   return {masked: '•••' + digits.slice(-4), email: false};
 }
 
-/** A duration as the API's sentences say it: "45 seconds", "10 minutes", "2 hours". */
-function waitText(seconds) {
-  if (seconds < 90) { return seconds + (seconds === 1 ? ' second' : ' seconds'); }
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) { return minutes + (minutes === 1 ? ' minute' : ' minutes'); }
-  const hours = Math.ceil(minutes / 60);
-  return hours + (hours === 1 ? ' hour' : ' hours');
-}
-
 /** The resend button stays off, with a live countdown, until another code may be asked for. */
 function waitBeforeResend(seconds) {
   clearInterval(waitTimer);
@@ -55,33 +72,55 @@ function waitBeforeResend(seconds) {
       show($('resend-wait'), '');
       return;
     }
-    show($('resend-wait'), 'You can ask for a new code in ' + waitText(left) + '. The code you have still works.');
+    show($('resend-wait'), t('wait.resend', {duration: duration(left)}));
     left -= 1;
   };
   tick();
   waitTimer = setInterval(tick, 1000);
 }
 
-/** The code screen, with the lifetime and tries the API gave for this code ({@code sent}). */
-function showCodeScreen(fresh, sent) {
+/**
+ * The code screen. {@code how} is 'first', 'fresh' (a new code replaced the last) or 'again' (asked too soon: the
+ * code she has still works). It names the channel she typed, and the other only as "on file, if any", so the page
+ * never tells anyone what else the store knows.
+ */
+function showCodeScreen(how, sent) {
   const where = destination(identifier.value);
-  codeLifetime = sent.codeLifetimeSeconds;
-  $('sent-notice').textContent = (fresh ? 'We sent a new code to ' : 'We sent a code to ') + where.masked + '. '
-      + (where.email ? 'The email also has a sign-in link. ' : '')
-      + 'It works for ' + waitText(codeLifetime) + (fresh ? '; earlier codes no longer work.' : '.');
-  $('code').value = '';
+  const channel = where.email ? 'email' : 'phone';
+  if (sent && sent.codeLifetimeSeconds) {
+    codeLifetime = sent.codeLifetimeSeconds;
+    triesLeft = sent.triesPerCode;
+  }
+  $('sent-notice').textContent = how === 'again' ? t('sent.again')
+    : t(how === 'fresh' ? 'sent.fresh.' + channel : 'sent.' + channel, {where: where.masked}) + ' '
+      + t('sent.lifetime', {duration: duration(codeLifetime)}) + (how === 'fresh' ? ' ' + t('sent.replaced') : '');
+  if (how !== 'again') { $('code').value = ''; }
   show($('verify-error'), '');
-  triesLeft = sent.triesPerCode;
   $('ask').hidden = true;
   $('verify').hidden = false;
   $('code').focus();
+  listenForSmsCode();
 }
 
-const errors = {
-  invalid_identifier: 'Enter a valid email address or phone number.',
-  unknown_store: 'We do not know this store. Check the link you followed.',
-  forbidden_origin: 'Please sign in from the store\'s own website.'
-};
+/** Chrome on Android fills the code in from the SMS's origin-bound line ({@code @host #1234}), with consent. */
+function listenForSmsCode() {
+  if (!('OTPCredential' in window) || !navigator.credentials) { return; }
+  if (otpAbort) { otpAbort.abort(); }
+  otpAbort = new AbortController();
+  navigator.credentials.get({otp: {transport: ['sms']}, signal: otpAbort.signal}).then(function (otp) {
+    if (otp && otp.code && !$('verify').hidden) {
+      $('code').value = otp.code;
+      $('verify-form').requestSubmit();
+    }
+  }).catch(function () { /* the customer types it instead */ });
+}
+
+/** What the API's refusal means to the customer, in her language. */
+function refusal(answer) {
+  const error = answer.data.error;
+  if (['invalid_identifier', 'forbidden_origin'].indexOf(error) >= 0) { return t('error.' + error); }
+  return answer.data.message || t('error.generic');
+}
 
 async function sendCode() {
   const answer = await api.post('/login/code', {storeId: store.value.trim(), identifier: identifier.value});
@@ -94,8 +133,15 @@ async function sendCode() {
 $('ask-form').addEventListener('submit', async function (event) {
   event.preventDefault();
   show($('ask-error'), '');
+  show($('store-error'), '');
+  if (!store.value.trim()) {
+    $('store-field').hidden = false;
+    show($('store-error'), t('error.noStore'));
+    store.focus();
+    return;
+  }
   if (!identifier.value.trim()) {
-    show($('ask-error'), 'Enter your email address or phone number.');
+    show($('ask-error'), t('error.noIdentifier'));
     identifier.focus();
     return;
   }
@@ -103,13 +149,25 @@ $('ask-form').addEventListener('submit', async function (event) {
   const answer = await sendCode();
   $('send-code').disabled = false;
   if (answer.status === 202) {
-    showCodeScreen(false, answer.data);
+    showCodeScreen('first', answer.data);
     waitBeforeResend(answer.data.resendAfterSeconds);
     return;
   }
+  const wait = Number(answer.retryAfter);
+  if (answer.data.error === 'rate_limited' && wait > 0 && wait <= (codeLifetime || 600)) {
+    // Asked again too soon: the code she already has still works, so the box to type it stays in reach.
+    showCodeScreen('again');
+    waitBeforeResend(wait);
+    return;
+  }
+  if (answer.data.error === 'unknown_store') {
+    $('store-field').hidden = false;
+    show($('store-error'), t('error.unknown_store'));
+    store.focus();
+    return;
+  }
   show($('ask-error'), answer.data.error === 'rate_limited'
-      ? 'You asked for codes too often. Please try again in ' + waitText(Number(answer.retryAfter)) + '.'
-      : errors[answer.data.error] || answer.data.message || 'Something went wrong. Please try again.');
+    ? t('error.tooOften', {duration: duration(wait)}) : refusal(answer));
   identifier.focus();
 });
 
@@ -117,7 +175,7 @@ $('resend').addEventListener('click', async function () {
   $('resend').disabled = true;
   const answer = await sendCode();
   if (answer.status === 202) {
-    showCodeScreen(true, answer.data);
+    showCodeScreen('fresh', answer.data);
     waitBeforeResend(answer.data.resendAfterSeconds);
     return;
   }
@@ -127,23 +185,37 @@ $('resend').addEventListener('click', async function () {
     return;
   }
   $('resend').disabled = false;
-  show($('verify-error'), answer.data.message || 'Something went wrong. Please try again.');
+  show($('verify-error'), refusal(answer));
 });
 
 $('change').addEventListener('click', function () {
   clearInterval(waitTimer);
+  if (otpAbort) { otpAbort.abort(); }
   $('verify').hidden = true;
   $('ask').hidden = false;
   identifier.focus();
   identifier.select();
 });
 
+let typing = null;
+store.addEventListener('input', function () {
+  // The header follows the store being typed.
+  clearTimeout(typing);
+  typing = setTimeout(nameTheStore, 400);
+});
+
+/** The digits of a code typed or pasted with spaces, dashes or dots ("12 34", "12-34"); else what was typed. */
+function digitsOf(typed) {
+  const value = typed.trim();
+  return /^[\d\s.\-\u2010-\u2015]+$/.test(value) ? value.replace(/\D/g, '') : value;
+}
+
 $('verify-form').addEventListener('submit', async function (event) {
   event.preventDefault();
   show($('verify-error'), '');
-  const code = $('code').value.trim();
+  const code = digitsOf($('code').value);
   if (!/^\d{4,8}$/.test(code)) {
-    show($('verify-error'), 'Type the digits of the code from your message.');
+    show($('verify-error'), t('error.codeShape'));
     $('code').focus();
     return;
   }
@@ -157,18 +229,27 @@ $('verify-form').addEventListener('submit', async function (event) {
   }
   if (answer.data.error === 'invalid_code') {
     triesLeft = Math.max(0, triesLeft - 1);
-    show($('verify-error'), triesLeft > 0
-        ? 'That code did not work. Check it and try again: ' + triesLeft
-          + (triesLeft === 1 ? ' try' : ' tries') + ' left for this code. (Codes expire after ' + waitText(codeLifetime) + '.)'
-        : 'That code did not work, and this code has no tries left. Send a new code, or use the link in the email.');
+    show($('verify-error'), triesLeft > 0 ? t('error.wrongCode', {count: triesLeft}) : t('error.noTriesLeft'));
   } else if (answer.data.error === 'rate_limited') {
-    show($('verify-error'), 'Too many codes were typed. Please try again in '
-        + waitText(Number(answer.retryAfter)) + '.');
+    show($('verify-error'), t('error.tooManyCodes', {duration: duration(answer.retryAfter)}));
   } else {
-    show($('verify-error'), errors[answer.data.error] || answer.data.message || 'Something went wrong.');
+    show($('verify-error'), refusal(answer));
   }
   $('code').select();
 });
 
-nameTheStore();
-(identifier.value ? $('send-code') : identifier).focus();
+/** A customer who is signed in already goes to her portal; one who just signed out is told so. */
+async function start() {
+  const session = await api.get('/session');
+  if (session.ok) {
+    location.replace('/');
+    return;
+  }
+  await nameTheStore();
+  if (params.get('signedOut')) {
+    show($('signed-out'), t('ask.signedOut'));
+  }
+  (store.value ? (identifier.value ? $('send-code') : identifier) : store).focus();
+}
+
+start();

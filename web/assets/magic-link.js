@@ -7,7 +7,7 @@ const title = document.getElementById('title');
 const message = document.getElementById('message');
 
 function refused(body) {
-  title.textContent = 'This link no longer works';
+  title.textContent = form.dataset.refused;
   document.title = title.textContent;
   message.textContent = body.message;
   form.hidden = true;
@@ -32,18 +32,18 @@ async function signIn() {
     });
   } catch (unreachable) {
     button.disabled = false;
-    message.textContent = 'We could not reach the server. Check your connection and try again.';
+    message.textContent = form.dataset.offline;
     return;
   }
   if (response.ok) {
-    title.textContent = 'You are signed in';
+    title.textContent = form.dataset.signedIn;
     location.replace(new URL('../', location.href).href);
     return;
   }
   const body = await response.json().catch(() => null);
   if (response.status >= 500 || !body) {
     button.disabled = false;
-    message.textContent = (body && body.message) || 'Something went wrong on our side. Please try again.';
+    message.textContent = (body && body.message) || form.dataset.failed;
     return;
   }
   refused(body);

@@ -74,7 +74,8 @@ class SignInSafetyIT {
 
         HttpResponse page = send("GET", "/login/magic", Map.of("token", token), Map.of(), null);
 
-        assertThat(page.body()).contains("data-auto=\"false\"", "Continue as j***@example.com");
+        assertThat(page.body()).as("it names the store and whose account it opens").contains("data-auto=\"false\"",
+                "The " + store.name() + " support team made this link for j***@example.com. Continue to sign in?");
     }
 
     @Test

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -64,6 +65,12 @@ public final class LocalAws {
                         ses.createConfigurationSet(request -> request.configurationSetName(name));
                     } catch (AlreadyExistsException alreadyThere) {
                         // Created by an earlier run.
+                    } catch (SesV2Exception refused) {
+                        // moto names it as SES v1 does (ConfigurationSetAlreadyExists): created by an earlier run.
+                        String code = refused.awsErrorDetails() == null ? "" : refused.awsErrorDetails().errorCode();
+                        if (code == null || !code.contains("AlreadyExists")) {
+                            throw refused;
+                        }
                     }
                     physicalIds.put(logicalId, name);
                 }

@@ -46,13 +46,14 @@ public final class LocalServer implements AutoCloseable {
      * tag for hosts that cannot set headers).
      */
     static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-            + "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            + "img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
             "png", "image/png",
+            "json", "application/json; charset=utf-8",
             "svg", "image/svg+xml");
 
     private final HttpServer server;
@@ -115,7 +116,9 @@ public final class LocalServer implements AutoCloseable {
         AwsClients clients = new AwsClients(Config.from(environment));
         LocalAws localAws = new LocalAws(clients, "portal-local-");
         Map<String, String> physicalIds = localAws.provision(template);
-        Seed seed = Seed.read(seedFile);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        // The demo stores' portal is this server, on whichever port it got: their sign-ins come from here.
+        Seed seed = Seed.read(seedFile).servedAt("http://localhost:" + server.getAddress().getPort());
         localAws.verifySenderDomains(seed.senderDomains());
         seed.load(clients.dynamoDb(), physicalIds.get("DirectoryTable"));
 
@@ -123,7 +126,6 @@ public final class LocalServer implements AutoCloseable {
                 .actingAs(agentArn);
         URI outbox = outboxSource(awsEndpoint);
         Path web = projectRoot.resolve("web");
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         ExecutorService executor = Executors.newFixedThreadPool(8);
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(exchange, api, web, outbox));
@@ -152,10 +154,14 @@ public final class LocalServer implements AutoCloseable {
                 .append(route.functionLogicalId()).append('\n'));
         text.append('\n');
         text.append("Open:\n");
-        text.append("  Customer portal login  ").append(baseUrl()).append("/login?store=acme\n");
+        text.append("  Customer portal login  ").append(baseUrl()).append("/login?store=acme  (English, Spanish, "
+                + "French or German, as your browser prefers)\n");
+        text.append("                         ").append(baseUrl()).append("/login?store=cafe-lumiere  (French)\n");
         text.append("  Support dashboard      ").append(baseUrl()).append("/dashboard\n");
         text.append("  Local outbox (mail/SMS) ").append(baseUrl()).append("/outbox\n");
-        text.append("Demo customers (events/seed.json): jane@example.com, sam.lee@example.net, (415) 555-0142\n");
+        text.append("Demo customers (events/seed.json): acme: jane@example.com, sam.lee@example.net, (415) 555-0142;"
+                + " cafe-lumiere: camille@example.fr, 06 12 34 56 78\n");
+        text.append("Codes and links arrive in the local outbox (above); nothing is really sent.\n");
         text.append("Press Ctrl-C to stop.\n");
         return text.toString();
     }
@@ -190,6 +196,10 @@ public final class LocalServer implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
             String method = exchange.getRequestMethod();
+            if ("GET".equals(method) && path.equals("/favicon.ico")) {
+                file(exchange, web.resolve("assets/favicon.svg"));
+                return;
+            }
             if ("GET".equals(method) && PAGES.containsKey(path)) {
                 file(exchange, web.resolve(PAGES.get(path)));
                 return;

@@ -4,6 +4,7 @@ import static dev.portallogin.core.adapter.dynamodb.DirectoryItems.EMAIL_PREFIX;
 import static dev.portallogin.core.adapter.dynamodb.DirectoryItems.PHONE_PREFIX;
 
 import dev.portallogin.core.adapter.dynamodb.DirectoryItems;
+import dev.portallogin.core.domain.Brand;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.PhoneNumber;
@@ -53,7 +54,8 @@ public record Seed(List<Store> stores, List<Customer> customers, List<Subscripti
             }
             stores.add(new Store(id(store, "storeId"), text(store, "name"), text(store, "portalUrl"),
                     text(store, "emailFrom"), Optional.ofNullable(text(store, "defaultCountry")).orElse("US"),
-                    new LinkedHashSet<>((List<String>) store.getOrDefault("smsCountries", List.of())), principals));
+                    new LinkedHashSet<>((List<String>) store.getOrDefault("smsCountries", List.of())), principals,
+                    brand(store)));
         }
         List<Customer> customers = new ArrayList<>();
         for (Map<String, Object> customer : list(document, "customers")) {
@@ -71,9 +73,39 @@ public record Seed(List<Store> stores, List<Customer> customers, List<Subscripti
         List<Subscription> subscriptions = new ArrayList<>();
         for (Map<String, Object> subscription : list(document, "subscriptions")) {
             subscriptions.add(new Subscription(id(subscription, "storeId"), id(subscription, "subscriptionId"),
-                    id(subscription, "customerId"), Optional.ofNullable(text(subscription, "status")).orElse("active")));
+                    id(subscription, "customerId"), Optional.ofNullable(text(subscription, "status")).orElse("active"),
+                    text(subscription, "plan")));
         }
         return new Seed(stores, customers, subscriptions);
+    }
+
+    /** The store's optional {@code "brand"} object; a store without one looks as the service does. */
+    @SuppressWarnings("unchecked")
+    private static Brand brand(Map<String, Object> store) {
+        if (!(store.get("brand") instanceof Map<?, ?> found)) {
+            return Brand.NONE;
+        }
+        Map<String, Object> brand = (Map<String, Object>) found;
+        try {
+            return Brand.of(text(brand, "displayName"), text(brand, "logoUrl"), text(brand, "accentColour"),
+                    text(brand, "senderName"), text(brand, "supportContact"), text(brand, "timeZone"),
+                    (List<String>) brand.get("languages"));
+        } catch (RuntimeException invalid) {
+            throw new IllegalArgumentException("store " + store.get("storeId") + " has a brand that is not valid: "
+                    + invalid.getMessage(), invalid);
+        }
+    }
+
+    /**
+     * The same data with every store whose portal is on this machine ({@code localhost} or {@code 127.0.0.1}, any
+     * port) served at {@code origin} instead: the local run's own, so the portal's origin check lets its pages in.
+     */
+    public Seed servedAt(String origin) {
+        List<Store> moved = stores.stream().map(store -> {
+            String host = java.net.URI.create(store.portalUrl()).getHost();
+            return "localhost".equals(host) || "127.0.0.1".equals(host) ? store.withPortalUrl(origin) : store;
+        }).toList();
+        return new Seed(moved, customers, subscriptions);
     }
 
     /** Domains of the stores' sender addresses, which SES must be allowed to send from. */

@@ -57,7 +57,8 @@ public record DeliverMessage(Stores stores, Customers customers, Mailer mailer, 
             audit.record(MessageEvents.of(message, "dropped", clock.instant(), Map.of("reason", "expired")));
             return dropped(message, "expired", Outcome.EXPIRED);
         }
-        if (!addressedAsOnFile(message)) {
+        Optional<Store> store = storeIfAddressedAsOnFile(message);
+        if (store.isEmpty()) {
             return dropped(message, "not_on_file", Outcome.NOT_ON_FILE);
         }
         if (!records.claim(message.id(), message.expiresAt().plus(CLAIM_MARGIN))) {
@@ -66,7 +67,8 @@ public record DeliverMessage(Stores stores, Customers customers, Mailer mailer, 
         }
         String providerId;
         try {
-            providerId = message.email() != null ? mailer.send(message.email(), message.id())
+            providerId = message.email() != null
+                    ? mailer.send(message.email().sentBy(store.get()), message.id())
                     : sms.send(message.sms().to(), message.sms().text());
         } catch (DeliveryException failure) {
             Log.warn("delivery_failed", "channel", message.channel(), "purpose", message.purpose(),
@@ -99,16 +101,20 @@ public record DeliverMessage(Stores stores, Customers customers, Mailer mailer, 
         return outcome;
     }
 
-    /** Whether the message goes where its store and customer say it may, whatever its producer wrote. */
-    private boolean addressedAsOnFile(OutgoingMessage message) {
+    /**
+     * The message's store, when the message goes where its store and customer say it may, whatever its producer
+     * wrote; empty otherwise.
+     */
+    private Optional<Store> storeIfAddressedAsOnFile(OutgoingMessage message) {
         Optional<Store> store = stores.findStore(message.storeId());
         Optional<Customer> customer = customers.findCustomer(message.storeId(), message.customerId());
         if (store.isEmpty() || customer.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        return message.email() != null
+        boolean asOnFile = message.email() != null
                 ? emailAsOnFile(message.purpose(), message.email(), store.get(), customer.get())
                 : smsAsOnFile(message.sms(), store.get(), customer.get());
+        return asOnFile ? store : Optional.empty();
     }
 
     private static boolean emailAsOnFile(String purpose, EmailMessage email, Store store, Customer customer) {

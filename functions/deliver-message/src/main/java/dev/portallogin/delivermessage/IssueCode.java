@@ -6,6 +6,7 @@ import dev.portallogin.core.domain.CodeGuesses;
 import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.Language;
 import dev.portallogin.core.domain.LimitKey;
 import dev.portallogin.core.domain.Identifier;
 import dev.portallogin.core.domain.LoginCode;
@@ -118,8 +119,8 @@ public record IssueCode(Stores stores, Customers customers, LoginStore logins, T
             return Outcome.NO_CHANNEL;
         }
         List<OutgoingMessage> messages = pausedUntil.isPresent()
-                ? pausedNotice(known, customer, email, phone, pausedUntil.get(), request.browserHash(), now)
-                : codeAndLink(known, customer, email, phone, request.browserHash(), now);
+                ? pausedNotice(known, customer, email, phone, pausedUntil.get(), request, now)
+                : codeAndLink(known, customer, email, phone, request, now);
         deliveries.enqueue(messages);
         messages.forEach(message -> audit.record(MessageEvents.of(message, "queued", now, Map.of())));
         Log.info("code_request_served", "store", customer.storeId(), "customerFound", true,
@@ -152,15 +153,16 @@ public record IssueCode(Stores stores, Customers customers, LoginStore logins, T
 
     /** A fresh code and link, replacing any earlier ones: the email carries both, the SMS the code. */
     private List<OutgoingMessage> codeAndLink(Store store, Customer customer, Optional<EmailAddress> email,
-                                              Optional<PhoneNumber> phone, String browserHash, Instant now) {
+                                              Optional<PhoneNumber> phone, CodeRequest request, Instant now) {
         LoginCode code = LoginCode.generate(policy.codeLength());
-        MagicLinkToken token = store(store, customer, email, browserHash, now, code);
+        MagicLinkToken token = store(store, customer, email, request.browserHash(), now, code);
+        String language = Language.choose(customer.language(), request.language(), store.brand());
         List<OutgoingMessage> messages = new ArrayList<>();
         email.ifPresent(address -> messages.add(OutgoingMessage.email("login", LoginMessages.codeAndLink(store,
-                customer, address, code, store.magicLinkUrl(token), policy.codeLifetime(), policy.linkLifetime()),
-                now.plus(longest(policy.codeLifetime(), policy.linkLifetime())))));
+                customer, language, address, code, store.magicLinkUrl(token), policy.codeLifetime(),
+                policy.linkLifetime(), now), now.plus(longest(policy.codeLifetime(), policy.linkLifetime())))));
         phone.ifPresent(number -> messages.add(OutgoingMessage.sms("login", LoginMessages.codeSms(store, customer,
-                number, code, policy.codeLifetime()), now.plus(policy.codeLifetime()))));
+                language, number, code, policy.codeLifetime()), now.plus(policy.codeLifetime()))));
         return messages;
     }
 
@@ -169,17 +171,18 @@ public record IssueCode(Stores stores, Customers customers, LoginStore logins, T
      * link (which signs in and lifts the pause), or by SMS when there is no email to send a link to.
      */
     private List<OutgoingMessage> pausedNotice(Store store, Customer customer, Optional<EmailAddress> email,
-                                               Optional<PhoneNumber> phone, Instant pausedUntil, String browserHash,
+                                               Optional<PhoneNumber> phone, Instant pausedUntil, CodeRequest request,
                                                Instant now) {
+        String language = Language.choose(customer.language(), request.language(), store.brand());
         if (email.isPresent()) {
-            MagicLinkToken token = store(store, customer, email, browserHash, now,
+            MagicLinkToken token = store(store, customer, email, request.browserHash(), now,
                     LoginCode.generate(policy.codeLength()));
             return List.of(OutgoingMessage.email("code-login-paused", LoginMessages.codeLoginPaused(store, customer,
-                    email.get(), store.magicLinkUrl(token), policy.linkLifetime(), pausedUntil),
+                    language, email.get(), store.magicLinkUrl(token), policy.linkLifetime(), pausedUntil),
                     now.plus(policy.linkLifetime())));
         }
         return List.of(OutgoingMessage.sms("code-login-paused", LoginMessages.codeLoginPausedSms(store, customer,
-                phone.orElseThrow(), pausedUntil), now.plus(policy.codeLifetime())));
+                language, phone.orElseThrow(), pausedUntil), now.plus(policy.codeLifetime())));
     }
 
     /** Stores the code's HMAC and the link's hash, replacing the customer's earlier ones; returns the link. */

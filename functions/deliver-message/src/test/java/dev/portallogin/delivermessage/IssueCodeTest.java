@@ -75,7 +75,7 @@ class IssueCodeTest {
         longerLinks.issue(request("jane@example.com", "198.51.100.1", null));
 
         OutgoingMessage email = fakes.queue.queued.get(0);
-        assertThat(email.email().text()).contains("The code expires in 10 minutes, the link in 30 minutes.");
+        assertThat(email.email().text()).contains("The code expires in 10 minutes (at ", "), the link in 30 minutes.");
         assertThat(email.expiresAt()).isEqualTo(fakes.clock.instant().plus(Duration.ofMinutes(30)));
         assertThat(fakes.queue.queued.get(1).sms().text()).contains("It expires in 10 minutes.");
     }
@@ -217,7 +217,8 @@ class IssueCodeTest {
 
         assertThat(fakes.queue.queued).singleElement().satisfies(message -> {
             assertThat(message.purpose()).isEqualTo("code-login-paused");
-            assertThat(message.email().text()).contains("paused until 27 Nov 2026, 12:00 UTC", "/login/magic?token=")
+            assertThat(message.email().text())
+                    .contains("paused until Nov 27, 2026, 12:00", "PM UTC", "/login/magic?token=")
                     .doesNotContain(" is your ");
         });
     }
@@ -244,7 +245,7 @@ class IssueCodeTest {
                 .isEqualTo(Outcome.PAUSED_NOTICE);
         fakes.clock.advance(Duration.ofSeconds(61));
         assertThat(issueCode.issue(request("jane@example.com", "198.51.100.5", null))).isEqualTo(Outcome.ISSUED);
-        assertThat(fakes.queue.emails().get(0).email().text()).contains("paused until 27 Nov 2026, 00:00 UTC");
+        assertThat(fakes.queue.emails().get(0).email().text()).contains("paused until Nov 27, 2026, 12:00", "AM UTC");
     }
 
     @Test

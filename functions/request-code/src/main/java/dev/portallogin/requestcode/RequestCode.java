@@ -4,6 +4,7 @@ import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.CodeRequest;
 import dev.portallogin.core.domain.Identifier;
+import dev.portallogin.core.domain.Language;
 import dev.portallogin.core.domain.LimitKey;
 import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
 import dev.portallogin.core.domain.PortalFailure.InvalidIdentifier;
@@ -46,7 +47,13 @@ public record RequestCode(SignInContext context, RateLimiter rateLimiter, Delive
      * @param origin        the site the browser says sent the request
      */
     public record Request(String storeId, String identifier, String clientAddress, String deviceCookie,
-                          String browserHash, RequestOrigin origin) {
+                          String browserHash, RequestOrigin origin, String acceptLanguage) {
+
+        public Request(String storeId, String identifier, String clientAddress, String deviceCookie,
+                       String browserHash, RequestOrigin origin) {
+            this(storeId, identifier, clientAddress, deviceCookie, browserHash, origin, null);
+        }
+
         @Override
         public String toString() {
             return "Request[" + storeId + "]";
@@ -95,7 +102,8 @@ public record RequestCode(SignInContext context, RateLimiter rateLimiter, Delive
         try {
             deliveries.enqueue(new CodeRequest(UUID.randomUUID().toString(), store.storeId(),
                     identifier.normalForm(), network.key(), device.map(TrustedDevice::deviceHash).orElse(null),
-                    request.browserHash(), now, now.plus(policy.codeLifetime())));
+                    request.browserHash(), now, now.plus(policy.codeLifetime()),
+                    Language.fromBrowser(request.acceptLanguage(), store.brand().languages()).orElse(null)));
         } catch (RuntimeException failed) {
             // The request was not taken on: it must not count against anyone.
             release(counts, now, failed);

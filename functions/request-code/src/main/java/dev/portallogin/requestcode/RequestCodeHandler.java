@@ -2,6 +2,7 @@ package dev.portallogin.requestcode;
 
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Priming;
+import dev.portallogin.core.domain.Brand;
 import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.LoginPolicy;
 import dev.portallogin.core.domain.Store;
@@ -14,6 +15,7 @@ import dev.portallogin.core.http.RouteTable;
 import dev.portallogin.core.http.SignInCookies;
 import dev.portallogin.core.port.OriginSecret;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -60,7 +62,8 @@ public final class RequestCodeHandler extends HttpFunction {
         BrowserToken browser = BrowserToken.generate();
         RequestCode.Sent sent = requestCode.request(new RequestCode.Request(body.requiredId("storeId"),
                 body.requiredString("identifier"), ClientAddress.of(request, originSecret),
-                request.cookie(SignInCookies.DEVICE).orElse(null), browser.hash(), request.origin()));
+                request.cookie(SignInCookies.DEVICE).orElse(null), browser.hash(), request.origin(),
+                request.header("accept-language").orElse(null)));
         return ApiResponse.json(202, Map.of("status", "sent", "codeLifetimeSeconds", sent.codeLifetime().toSeconds(),
                         "triesPerCode", sent.triesPerCode(), "resendAfterSeconds", sent.resendAfter().toSeconds()))
                 .withCookie(SignInCookies.browser(browser, sent.signInBrowserLifetime()));
@@ -68,6 +71,20 @@ public final class RequestCodeHandler extends HttpFunction {
 
     private ApiResponse store(ApiRequest request) {
         Store store = stores.store(request.pathId("storeId"));
-        return ApiResponse.json(200, Map.of("storeId", store.storeId(), "name", store.name()));
+        Brand brand = store.brand();
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("storeId", store.storeId());
+        shown.put("name", store.displayName());
+        if (brand.logoUrl() != null) {
+            shown.put("logoUrl", brand.logoUrl());
+        }
+        shown.put("accentColour", brand.accent());
+        if (brand.supportContact() != null) {
+            shown.put("supportContact", brand.supportContact());
+        }
+        shown.put("timeZone", brand.timeZone().getId());
+        shown.put("languages", brand.languages());
+        shown.put("defaultLanguage", brand.defaultLanguage());
+        return ApiResponse.json(200, shown);
     }
 }

@@ -2,11 +2,15 @@ package dev.portallogin.requestcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portallogin.core.domain.Brand;
+import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.http.SignInCookies;
 import dev.portallogin.core.testing.Fakes;
 import dev.portallogin.core.testing.HttpCall;
 import dev.portallogin.core.testing.HttpCall.Answer;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The routes of request-code, as API Gateway calls them. */
@@ -89,15 +93,26 @@ class RequestCodeHandlerTest {
     }
 
     @Test
-    void theLoginPageReadsTheStoresNameAndAnUnknownStoreIsNotFound() {
+    void theLoginPageReadsTheStoresNameBrandAndLanguagesAndAnUnknownStoreIsNotFound() {
         fakes.store("acme");
+        fakes.directory.add(new Store("lumiere", "Lumiere SAS", "https://portal.lumiere.example", "l@lumiere.example",
+                "FR", Set.of("FR"), Set.of(), Brand.of("Café Lumière", "https://lumiere.example/logo.png", "#9a3412",
+                "Café Lumière", "aide@lumiere.example", "Europe/Paris", List.of("fr", "en"))));
 
-        Answer known = HttpCall.to("GET /login/stores/{storeId}", "/login/stores/acme")
+        Answer plain = HttpCall.to("GET /login/stores/{storeId}", "/login/stores/acme")
                 .pathParameter("storeId", "acme").sendTo(handler);
+        Answer branded = HttpCall.to("GET /login/stores/{storeId}", "/login/stores/lumiere")
+                .pathParameter("storeId", "lumiere").sendTo(handler);
         Answer unknown = HttpCall.to("GET /login/stores/{storeId}", "/login/stores/nope")
                 .pathParameter("storeId", "nope").sendTo(handler);
 
-        assertThat(known.json()).isEqualTo(Map.of("storeId", "acme", "name", "Store acme"));
+        assertThat(plain.json()).as("a store without a brand looks as the service does").isEqualTo(Map.of(
+                "storeId", "acme", "name", "Store acme", "accentColour", "#1a56db", "timeZone", "UTC",
+                "languages", List.of("en"), "defaultLanguage", "en"));
+        assertThat(branded.json()).isEqualTo(Map.of("storeId", "lumiere", "name", "Café Lumière",
+                "logoUrl", "https://lumiere.example/logo.png", "accentColour", "#9a3412",
+                "supportContact", "aide@lumiere.example", "timeZone", "Europe/Paris", "languages", List.of("fr", "en"),
+                "defaultLanguage", "fr"));
         assertThat(unknown.status()).isEqualTo(404);
     }
 

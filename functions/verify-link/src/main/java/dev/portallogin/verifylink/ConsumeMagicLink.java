@@ -5,6 +5,10 @@ import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.Brand;
+import dev.portallogin.core.domain.EmailAddress;
+import dev.portallogin.core.domain.Language;
+import dev.portallogin.core.domain.PhoneNumber;
 import dev.portallogin.core.domain.MagicLinkToken;
 import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
 import dev.portallogin.core.domain.PortalFailure.InvalidLink;
@@ -54,10 +58,17 @@ public final class ConsumeMagicLink {
     /**
      * A link as its page presents it.
      *
-     * @param sentTo  the masked address it was emailed to, when it was
-     * @param refusal why it does not sign in, for {@link State#REFUSED}
+     * @param sentTo    the masked address it was emailed to, or for an agent's link the customer's masked address
+     * @param refusal   why it does not sign in, for {@link State#REFUSED}
+     * @param brand     the link's store's brand (its languages among them), {@link Brand#NONE} when unknown
+     * @param agentLink a support agent made the link
      */
-    public record LinkView(State state, String storeName, String sentTo, InvalidLink refusal) {
+    public record LinkView(State state, String storeName, String sentTo, InvalidLink refusal, Brand brand,
+                           boolean agentLink) {
+
+        public LinkView(State state, String storeName, String sentTo, InvalidLink refusal) {
+            this(state, storeName, sentTo, refusal, Brand.NONE, false);
+        }
     }
 
     private final LoginStore logins;
@@ -95,13 +106,29 @@ public final class ConsumeMagicLink {
         if (refusal.isEmpty()) {
             boolean askedHere = link.get().browserHash() != null && browserCookie.flatMap(BrowserToken::parse)
                     .filter(browser -> browser.hash().equals(link.get().browserHash())).isPresent();
-            return new LinkView(askedHere ? State.SIGN_IN_NOW : State.CONFIRM, store.name(), link.get().sentTo(),
-                    null);
+            return new LinkView(askedHere ? State.SIGN_IN_NOW : State.CONFIRM, store.displayName(),
+                    shownAs(link.get()), null, store.brand(), link.get().isAgentLink());
         }
         if (ownerSignedIn(link.get(), sessionCookie).isPresent()) {
-            return new LinkView(State.ALREADY_SIGNED_IN, store == null ? null : store.name(), null, null);
+            return new LinkView(State.ALREADY_SIGNED_IN, store == null ? null : store.displayName(), null, null,
+                    store == null ? Brand.NONE : store.brand(), false);
         }
-        return new LinkView(State.REFUSED, refusal.get().storeName().orElse(null), null, refusal.get());
+        return new LinkView(State.REFUSED, refusal.get().storeName().orElse(null), null, refusal.get(),
+                store == null ? Brand.NONE : store.brand(), false);
+    }
+
+    /**
+     * Whose account the link opens, masked: the address it was emailed to, or for an agent's link copied from the
+     * dashboard the customer's own email (else phone) on file, so she sees the link is hers.
+     */
+    private String shownAs(StoredLink link) {
+        if (link.sentTo() != null || !link.isAgentLink()) {
+            return link.sentTo();
+        }
+        return customers.findCustomer(link.storeId(), link.customerId()).map(customer -> customer.deliverableEmail()
+                .map(EmailAddress::masked).orElseGet(() -> customer.phone().flatMap(PhoneNumber::fromE164)
+                        .map(phone -> "•••" + phone.e164().substring(phone.e164().length() - 4)).orElse(null)))
+                .orElse(null);
     }
 
     /**
@@ -110,6 +137,12 @@ public final class ConsumeMagicLink {
      * @throws ForbiddenOrigin the browser says another site than the store's portal sent the request
      */
     public SignedIn consume(String rawToken, Optional<String> sessionCookie, RequestOrigin origin) {
+        return consume(rawToken, sessionCookie, origin, null);
+    }
+
+    /** @param acceptLanguage the browser's languages: the first the store speaks becomes the customer's */
+    public SignedIn consume(String rawToken, Optional<String> sessionCookie, RequestOrigin origin,
+                            String acceptLanguage) {
         MagicLinkToken token = MagicLinkToken.parse(rawToken).orElseThrow(() -> refused(new InvalidLink()));
         StoredLink link = logins.findLink(token.hash()).orElseThrow(() -> refused(new InvalidLink()));
         Store store = stores.findStore(link.storeId()).orElseThrow(() -> refused(new InvalidLink()));
@@ -118,7 +151,8 @@ public final class ConsumeMagicLink {
         if (link.isLiveAt(now)) {
             String method = link.isAgentLink() ? "agent-link" : "link";
             Session session = Session.start(link.storeId(), link.customerId(), method, now,
-                    policy.sessionLifetime());
+                    policy.sessionLifetime(),
+                    Language.fromBrowser(acceptLanguage, store.brand().languages()).orElse(null));
             AuditEntry signIn = new AuditEntry(link.storeId(), link.customerId(), "signed_in", Actor.customer(), now,
                     link.sentTo() == null ? Map.of("method", method) : Map.of("method", method, "identifier",
                             link.sentTo()));

@@ -7,6 +7,7 @@ import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.CodeGuesses;
 import dev.portallogin.core.domain.Identifier;
 import dev.portallogin.core.domain.LimitKey;
+import dev.portallogin.core.domain.Language;
 import dev.portallogin.core.domain.LoginCode;
 import dev.portallogin.core.domain.PortalFailure.ForbiddenOrigin;
 import dev.portallogin.core.domain.PortalFailure.InvalidCode;
@@ -62,7 +63,13 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
      * @param origin        the site the browser says sent the request
      */
     public record Attempt(String storeId, String identifier, String code, String clientAddress, String deviceCookie,
-                          RequestOrigin origin) {
+                          RequestOrigin origin, String acceptLanguage) {
+
+        public Attempt(String storeId, String identifier, String code, String clientAddress, String deviceCookie,
+                       RequestOrigin origin) {
+            this(storeId, identifier, code, clientAddress, deviceCookie, origin, null);
+        }
+
         @Override
         public String toString() {
             return "Attempt[" + storeId + "]";
@@ -110,7 +117,7 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
         byte[] key = codeKey.bytes();
         if (guessing.refusal() == null && code.get().matches(guessing.code().get().hmac(), key, store.storeId(),
                 customerId, guessing.code().get().codeId())) {
-            return signIn(store, identifier, guessing.code().get(), now);
+            return signIn(store, identifier, guessing.code().get(), attempt.acceptLanguage(), now);
         }
         String reason = guessing.refusal() != null ? guessing.refusal() : "wrong_code";
         if (guessing.isCustomer()) {
@@ -160,8 +167,10 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
         return new Guessing(customerId, live, null);
     }
 
-    private Session signIn(Store store, Identifier identifier, StoredCode code, Instant now) {
-        Session session = Session.start(store.storeId(), code.customerId(), "code", now, policy.sessionLifetime());
+    private Session signIn(Store store, Identifier identifier, StoredCode code, String acceptLanguage,
+                           Instant now) {
+        Session session = Session.start(store.storeId(), code.customerId(), "code", now, policy.sessionLifetime(),
+                Language.fromBrowser(acceptLanguage, store.brand().languages()).orElse(null));
         AuditEntry signIn = new AuditEntry(store.storeId(), code.customerId(), "signed_in", Actor.customer(), now,
                 Map.of("method", "code", "identifier", identifier.masked()));
         if (!logins.consumeCode(code, session, signIn)) {

@@ -3,6 +3,7 @@ package dev.portallogin.verifylink;
 import dev.portallogin.core.config.AwsClients;
 import dev.portallogin.core.config.Priming;
 import dev.portallogin.core.domain.LoginPolicy;
+import dev.portallogin.core.domain.Brand;
 import dev.portallogin.core.domain.BrowserToken;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.MagicLinkToken;
@@ -80,7 +81,8 @@ public final class VerifyLinkHandler extends HttpFunction {
         RequestBody body = request.jsonBody();
         Session session = verifyCode.verify(new VerifyCode.Attempt(body.requiredId("storeId"),
                 body.requiredString("identifier"), body.requiredString("code"), ClientAddress.of(request, originSecret),
-                request.cookie(SignInCookies.DEVICE).orElse(null), request.origin()));
+                request.cookie(SignInCookies.DEVICE).orElse(null), request.origin(),
+                request.header("accept-language").orElse(null)));
         return withDeviceCookie(SessionCookie.signedIn(session), session);
     }
 
@@ -117,15 +119,20 @@ public final class VerifyLinkHandler extends HttpFunction {
     private ApiResponse landingPage(ApiRequest request) {
         String token = request.query().get("token");
         if (MagicLinkToken.parse(token).isEmpty()) {
-            return page(400, MagicLinkPage.refused(new InvalidLink()));
+            return page(400, MagicLinkPage.refused(new InvalidLink(), Brand.NONE, languages(request)));
         }
         ConsumeMagicLink.LinkView view = consumeMagicLink.inspect(token, request.cookie(SessionCookie.NAME),
                 request.cookie(SignInCookies.BROWSER));
         BrowserToken form = BrowserToken.generate();
-        ApiResponse page = page(200, MagicLinkPage.render(token, view, form));
+        ApiResponse page = page(200, MagicLinkPage.render(token, view, form,
+                request.header("accept-language").orElse(null)));
         boolean hasForm = view.state() == ConsumeMagicLink.State.SIGN_IN_NOW
                 || view.state() == ConsumeMagicLink.State.CONFIRM;
         return hasForm ? page.withCookie(SignInCookies.form(form, consumeMagicLink.formLifetime())) : page;
+    }
+
+    private static String languages(ApiRequest request) {
+        return request.header("accept-language").orElse(null);
     }
 
     private static ApiResponse page(int status, String html) {
@@ -136,7 +143,7 @@ public final class VerifyLinkHandler extends HttpFunction {
     private ApiResponse signInWithJson(ApiRequest request) {
         RequestBody body = request.jsonBody();
         return signedIn(consumeMagicLink.consume(body.requiredString("token"), request.cookie(SessionCookie.NAME),
-                request.origin()));
+                request.origin(), request.header("accept-language").orElse(null)));
     }
 
     private ApiResponse signedIn(ConsumeMagicLink.SignedIn signedIn) {
@@ -158,17 +165,19 @@ public final class VerifyLinkHandler extends HttpFunction {
                 .filter(form -> form.vouchesFor(fields.get("token"), fields.get("form"))).isPresent();
         if (!fromItsPage) {
             FailureResponses.Answer answer = FailureResponses.answer(new ForbiddenOrigin());
-            return page(answer.status(), MagicLinkPage.refused(new InvalidLink()));
+            return page(answer.status(), MagicLinkPage.refused(new InvalidLink(), Brand.NONE, languages(request)));
         }
         try {
             ConsumeMagicLink.SignedIn signedIn = consumeMagicLink.consume(fields.get("token"),
-                    request.cookie(SessionCookie.NAME), request.origin());
+                    request.cookie(SessionCookie.NAME), request.origin(),
+                    languages(request));
             ApiResponse redirect = ApiResponse.redirect("../");
             return signedIn.newSession()
                     .map(session -> withDeviceCookie(redirect.withCookie(SessionCookie.issue(session)), session))
                     .orElse(redirect);
         } catch (InvalidLink refused) {
-            return page(FailureResponses.answer(refused).status(), MagicLinkPage.refused(refused));
+            return page(FailureResponses.answer(refused).status(),
+                    MagicLinkPage.refused(refused, Brand.NONE, languages(request)));
         }
     }
 }

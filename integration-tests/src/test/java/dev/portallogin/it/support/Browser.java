@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -41,6 +43,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() throws IOException {
+        return start("en-US,en");
+    }
+
+    /** A browser whose person reads {@code languages} (an {@code Accept-Language} list: "de-DE,de"). */
+    public static Browser start(String languages) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("The browser tests need Debian's Chromium and its driver: "
                     + "apt-get install -y chromium chromium-driver (.ci/run installs them)");
@@ -50,7 +57,9 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile,
+                "--lang=" + languages.split(",")[0], "--accept-lang=" + languages);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
         LoggingPreferences console = new LoggingPreferences();
         console.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", console);
@@ -96,6 +105,37 @@ public final class Browser implements AutoCloseable {
     public List<String> policyViolations() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(message -> message.contains("Content Security Policy")).toList();
+    }
+
+    /**
+     * The newest message to {@code recipient} in the local outbox at {@code base}, read in a new tab as a person
+     * would, looked for again (as a person reloads) for a few seconds: a code request goes through the queue twice,
+     * once to be served and once to be sent. {@link #closeTab()} goes back.
+     */
+    public WebElement newestOutboxMessageTo(String base, String recipient) {
+        driver.switchTo().newWindow(WindowType.TAB);
+        for (int look = 0; look < 20; look++) {
+            open(base + "/outbox");
+            visible("section.message");
+            var found = driver.findElements(By.cssSelector("section.message")).stream()
+                    .filter(message -> recipient.equals(message.getDomAttribute("data-to"))).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no message to " + recipient + " in the outbox");
+    }
+
+    /** Closes this tab and goes back to the first. */
+    public void closeTab() {
+        List<String> tabs = List.copyOf(driver.getWindowHandles());
+        driver.close();
+        driver.switchTo().window(tabs.get(0));
     }
 
     /** Saves what the browser shows to {@code target/screenshots/<name>.png}, the build's artifact. */

@@ -15,7 +15,8 @@ public interface Outbox {
     /** One email as the emulator recorded it; {@code body} is the HTML part when there is one. */
     record Email(String from, List<String> to, String subject, String body) {
 
-        private static final Pattern CODE = Pattern.compile("^(\\d{4,8}) is your");
+        /** Every language puts the code first in the subject, where the inbox list shows it. */
+        private static final Pattern CODE = Pattern.compile("^(\\d{4,8}) ");
         private static final Pattern MAGIC_LINK =
                 Pattern.compile("https?://[^\"<>\\s]+/login/magic\\?token=([A-Za-z0-9_-]{43})");
 

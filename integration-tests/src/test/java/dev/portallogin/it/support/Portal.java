@@ -1,5 +1,6 @@
 package dev.portallogin.it.support;
 
+import dev.portallogin.core.domain.Brand;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.domain.Subscription;
@@ -130,9 +131,14 @@ public final class Portal {
 
     /** A new store of this test's own; SMS allowed to {@code smsCountries}. */
     public Store newStore(String... smsCountries) {
+        return newStore(Brand.NONE, "US", smsCountries);
+    }
+
+    /** A new store of this test's own in {@code brand}, its phone numbers read as {@code country}'s. */
+    public Store newStore(Brand brand, String country, String... smsCountries) {
         String storeId = "s-" + UUID.randomUUID().toString().substring(0, 12);
         Store store = new Store(storeId, "Store " + storeId, "https://portal." + storeId + ".example.com",
-                "login@" + SENDER_DOMAIN, "US", Set.of(smsCountries), Set.of(SUPPORT_ROLE));
+                "login@" + SENDER_DOMAIN, country, Set.of(smsCountries), Set.of(SUPPORT_ROLE), brand);
         new Seed(List.of(store), List.of(), List.of()).load(backend.dynamoDb(), backend.table("DirectoryTable"));
         return store;
     }

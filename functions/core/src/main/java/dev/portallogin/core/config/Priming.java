@@ -7,6 +7,7 @@ import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.Digests;
 import dev.portallogin.core.domain.EmailAddress;
 import dev.portallogin.core.domain.EmailMessage;
+import dev.portallogin.core.domain.Language;
 import dev.portallogin.core.domain.LoginCode;
 import dev.portallogin.core.domain.LoginMessages;
 import dev.portallogin.core.domain.OutgoingMessage;
@@ -190,8 +191,8 @@ public final class Priming implements Resource {
         code.hmac(new byte[32], store.storeId(), customer.customerId(), "primed");
         Digests.sha256("primed");
         Duration lifetime = Duration.ofMinutes(10);
-        EmailMessage login = LoginMessages.codeAndLink(store, customer, email, code,
-                store.portalUrl() + "/login/magic?token=primed", lifetime, lifetime.multipliedBy(2));
+        EmailMessage login = LoginMessages.codeAndLink(store, customer, Language.ENGLISH, email, code,
+                store.portalUrl() + "/login/magic?token=primed", lifetime, lifetime.multipliedBy(2), Instant.EPOCH);
         offline.mailer().send(login);
         offline.smsSender().send(customer.phoneE164(), "primed");
         OutgoingMessage queued = new OutgoingMessage("primed", "login", Instant.EPOCH.plus(lifetime), login, null);

@@ -13,9 +13,16 @@ import java.time.Instant;
  * @param deviceHash  SHA-256 of the device cookie the browser presented (a browser someone signed in with), or null
  * @param browserHash SHA-256 of the sign-in cookie given to the browser that asked, so the link signs in there
  * @param expiresAt   after this the request is stale and dropped
+ * @param language    the asking browser's preferred language among the store's ({@link Language}), or null: her
+ *                    messages are in it unless she has a language of her own
  */
 public record CodeRequest(String id, String storeId, String identifier, String network, String deviceHash,
-                          String browserHash, Instant requestedAt, Instant expiresAt) {
+                          String browserHash, Instant requestedAt, Instant expiresAt, String language) {
+
+    public CodeRequest(String id, String storeId, String identifier, String network, String deviceHash,
+                       String browserHash, Instant requestedAt, Instant expiresAt) {
+        this(id, storeId, identifier, network, deviceHash, browserHash, requestedAt, expiresAt, null);
+    }
 
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);

@@ -16,10 +16,19 @@ import java.util.Optional;
  * @param lastCodeFailureAt       when the last of them was counted; code sign-in locks from there, or null
  * @param previousEmail           the address an agent changed away from, which the notice of the change may go to;
  *                                null when the email never changed
+ * @param language                the language of the browser she last signed in with ({@link Language}), or null
  */
 public record Customer(String storeId, String customerId, String email, String phoneE164, String firstName,
                        String lastName, boolean emailBouncing, boolean emailComplained, Instant credentialsRevokedAt,
-                       int consecutiveCodeFailures, Instant lastCodeFailureAt, String previousEmail) {
+                       int consecutiveCodeFailures, Instant lastCodeFailureAt, String previousEmail, String language) {
+
+    /** A customer whose language is not known. */
+    public Customer(String storeId, String customerId, String email, String phoneE164, String firstName,
+                    String lastName, boolean emailBouncing, boolean emailComplained, Instant credentialsRevokedAt,
+                    int consecutiveCodeFailures, Instant lastCodeFailureAt, String previousEmail) {
+        this(storeId, customerId, email, phoneE164, firstName, lastName, emailBouncing, emailComplained,
+                credentialsRevokedAt, consecutiveCodeFailures, lastCodeFailureAt, previousEmail, null);
+    }
 
     /** A customer as imported: no complaint, no revocation, no failed codes. */
     public Customer(String storeId, String customerId, String email, String phoneE164, String firstName,
@@ -58,8 +67,15 @@ public record Customer(String storeId, String customerId, String email, String p
         return credentialsRevokedAt != null && !at.isAfter(credentialsRevokedAt);
     }
 
+    /** Her name as a greeting uses it; null when the record has none. */
     public String displayName() {
         String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
-        return name.isEmpty() ? "there" : name;
+        return name.isEmpty() ? null : name;
+    }
+
+    public Customer withLanguage(String spoken) {
+        return new Customer(storeId, customerId, email, phoneE164, firstName, lastName, emailBouncing,
+                emailComplained, credentialsRevokedAt, consecutiveCodeFailures, lastCodeFailureAt, previousEmail,
+                spoken);
     }
 }

@@ -8,17 +8,13 @@ public final class HumanDuration {
     private HumanDuration() {
     }
 
-    /** Rounded up, so a wait is never said to be shorter than it is. */
+    /** In English, rounded up, so a wait is never said to be shorter than it is. */
     public static String of(Duration duration) {
-        long seconds = Math.max(1, (duration.toMillis() + 999) / 1000);
-        if (seconds < 90) {
-            return seconds + (seconds == 1 ? " second" : " seconds");
-        }
-        long minutes = (seconds + 59) / 60;
-        if (minutes < 90) {
-            return minutes + (minutes == 1 ? " minute" : " minutes");
-        }
-        long hours = (minutes + 59) / 60;
-        return hours + (hours == 1 ? " hour" : " hours");
+        return of(duration, Language.ENGLISH);
+    }
+
+    /** In {@code language} ({@link Language}), rounded up. */
+    public static String of(Duration duration, String language) {
+        return LoginMessages.duration(duration, language);
     }
 }

@@ -49,6 +49,16 @@ public final class PhoneNumber {
         return e164;
     }
 
+    /** As people write it, with the country code: {@code +1 201-555-0123}, {@code +33 6 12 34 56 78}. */
+    public String international() {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            return util.format(util.parse(e164, "ZZ"), PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException stored) {
+            return e164;
+        }
+    }
+
     /** ISO 3166 alpha-2 country of the number, e.g. {@code US}. */
     public String regionCode() {
         return regionCode;

@@ -85,7 +85,7 @@ public abstract sealed class PortalFailure extends RuntimeException {
 
         @Override
         public Object[] messageArguments() {
-            return new Object[] {HumanDuration.of(Duration.ofSeconds(retryAfterSeconds()))};
+            return new Object[] {Duration.ofSeconds(retryAfterSeconds())};
         }
     }
 
@@ -153,7 +153,7 @@ public abstract sealed class PortalFailure extends RuntimeException {
         @Override
         public Object[] messageArguments() {
             return new Object[] {storeName == null ? "the store" : storeName, sentTo,
-                    linkLifetime == null ? "" : HumanDuration.of(linkLifetime)};
+                    linkLifetime == null ? "" : linkLifetime};
         }
     }
 

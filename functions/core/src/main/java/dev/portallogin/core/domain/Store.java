@@ -14,11 +14,13 @@ import java.util.Set;
  * @param smsCountries    countries SMS may be sent to; empty means no SMS at all
  * @param agentPrincipals IAM roles and users whose signed requests may act on the store's customers, kept as
  *                        {@link PrincipalArn} keys
+ * @param brand           how it presents itself to its customers; {@link Brand#NONE} for the service's own look
  */
 public record Store(String storeId, String name, String portalUrl, String emailFrom, String defaultCountry,
-                    Set<String> smsCountries, Set<String> agentPrincipals) {
+                    Set<String> smsCountries, Set<String> agentPrincipals, Brand brand) {
 
     public Store {
+        brand = brand == null ? Brand.NONE : brand;
         portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
         smsCountries = Set.copyOf(smsCountries);
         agentPrincipals = agentPrincipals.stream()
@@ -27,10 +29,31 @@ public record Store(String storeId, String name, String portalUrl, String emailF
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** A store in the service's own look. */
+    public Store(String storeId, String name, String portalUrl, String emailFrom, String defaultCountry,
+                 Set<String> smsCountries, Set<String> agentPrincipals) {
+        this(storeId, name, portalUrl, emailFrom, defaultCountry, smsCountries, agentPrincipals, Brand.NONE);
+    }
+
     /** A store no support principal may act on over HTTP yet. */
     public Store(String storeId, String name, String portalUrl, String emailFrom, String defaultCountry,
                  Set<String> smsCountries) {
         this(storeId, name, portalUrl, emailFrom, defaultCountry, smsCountries, Set.of());
+    }
+
+    /** The same store with its portal at {@code url} (the local run serves the demo stores at its own origin). */
+    public Store withPortalUrl(String url) {
+        return new Store(storeId, name, url, emailFrom, defaultCountry, smsCountries, agentPrincipals, brand);
+    }
+
+    /** The name its customers know it by. */
+    public String displayName() {
+        return brand.displayName() == null ? name : brand.displayName();
+    }
+
+    /** The portal's host ({@code portal.example.com}): what an SMS code's origin-bound line names. */
+    public String portalHost() {
+        return URI.create(portalUrl).getHost().toLowerCase(Locale.ROOT);
     }
 
     public String magicLinkUrl(MagicLinkToken token) {

@@ -1,6 +1,7 @@
 package dev.portallogin.core.http;
 
 import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.PhoneNumber;
 import dev.portallogin.core.domain.Subscription;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,14 +22,21 @@ public final class Documents {
         document.put("lastName", customer.lastName());
         document.put("email", customer.email());
         document.put("phone", customer.phoneE164());
+        PhoneNumber.fromE164(customer.phoneE164())
+                .ifPresent(phone -> document.put("phoneDisplay", phone.international()));
         return document;
     }
 
     public static List<Map<String, Object>> subscriptions(List<Subscription> subscriptions) {
-        return subscriptions.stream()
-                .map(subscription -> Map.<String, Object>of("subscriptionId", subscription.subscriptionId(),
-                        "status", subscription.status()))
-                .toList();
+        return subscriptions.stream().map(subscription -> {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("subscriptionId", subscription.subscriptionId());
+            document.put("status", subscription.status());
+            if (subscription.plan() != null) {
+                document.put("plan", subscription.plan());
+            }
+            return document;
+        }).toList();
     }
 
     /** A signed-in customer: {@code {"customerId","storeId","expiresAt"}}. */

@@ -5,7 +5,10 @@ import dev.portallogin.core.domain.PortalFailure;
 import dev.portallogin.core.domain.PortalFailure.InvalidLink;
 import dev.portallogin.core.domain.PortalFailure.RateLimited;
 import dev.portallogin.core.port.DeliveryException;
+import dev.portallogin.core.domain.HumanDuration;
+import dev.portallogin.core.domain.Language;
 import java.text.MessageFormat;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,24 +25,45 @@ public final class FailureResponses {
     public record Answer(int status, String error, String message) {
     }
 
-    private static final ResourceBundle MESSAGES = ResourceBundle.getBundle("dev.portallogin.core.http.messages",
-            Locale.ROOT);
+    private static final String MESSAGES = "dev.portallogin.core.http.messages";
 
     private FailureResponses() {
     }
 
+    /** In English: for callers that name no language (direct invocation, the dashboard). */
     public static Answer answer(Throwable failure) {
+        return answer(failure, Language.ENGLISH);
+    }
+
+    /**
+     * @param language the person's language ({@link Language#SUPPORTED}): the {@code message} is in it, the error
+     *                 code stays English
+     */
+    public static Answer answer(Throwable failure, String language) {
         if (failure instanceof PortalFailure refused) {
             return new Answer(refused.code().status(), refused.code().error(),
-                    message(refused.messageKey(), refused.messageArguments()));
+                    message(language, refused.messageKey(), refused.messageArguments()));
         }
         FailureCode code = failure instanceof SdkException || failure instanceof DeliveryException
                 ? FailureCode.SERVICE_UNAVAILABLE : FailureCode.INTERNAL_ERROR;
-        return new Answer(code.status(), code.error(), message(code.messageKey()));
+        return new Answer(code.status(), code.error(), message(language, code.messageKey()));
     }
 
-    private static String message(String key, Object... arguments) {
-        return new MessageFormat(MESSAGES.getString(key), Locale.ROOT).format(arguments);
+    /** The language of a person's browser among those this service speaks; English when it names none of them. */
+    public static String languageOf(ApiRequest request) {
+        return Language.fromBrowser(request.header("accept-language").orElse(null), Language.SUPPORTED)
+                .orElse(Language.ENGLISH);
+    }
+
+    private static String message(String language, String key, Object... arguments) {
+        Locale locale = Language.locale(language);
+        ResourceBundle bundle = ResourceBundle.getBundle(MESSAGES, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Object[] said = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            said[i] = arguments[i] instanceof Duration duration ? HumanDuration.of(duration, language) : arguments[i];
+        }
+        return new MessageFormat(bundle.getString(key), locale).format(said);
     }
 
     /** The JSON document of a failure, the same for HTTP bodies and direct invocations. */
@@ -51,9 +75,13 @@ public final class FailureResponses {
     }
 
     public static ApiResponse response(Throwable failure) {
-        Answer answer = answer(failure);
+        return response(failure, Language.ENGLISH);
+    }
+
+    public static ApiResponse response(Throwable failure, String language) {
+        Answer answer = answer(failure, language);
         if (failure instanceof InvalidLink refused) {
-            return ApiResponse.json(answer.status(), linkDocument(refused));
+            return ApiResponse.json(answer.status(), linkDocument(refused, language));
         }
         ApiResponse response = ApiResponse.json(answer.status(), document(answer));
         if (failure instanceof RateLimited limited) {
@@ -69,8 +97,8 @@ public final class FailureResponses {
      * A refused link's answer: why, and for a link that was really issued the store (so the page can offer a new
      * code there) and the masked address it went to; nothing about the customer after a revoke or an email change.
      */
-    public static Map<String, Object> linkDocument(InvalidLink refused) {
-        Map<String, Object> document = document(answer(refused));
+    public static Map<String, Object> linkDocument(InvalidLink refused, String language) {
+        Map<String, Object> document = document(answer(refused, language));
         document.put("reason", refused.reason().name().toLowerCase(Locale.ROOT));
         refused.storeId().ifPresent(storeId -> document.put("storeId", storeId));
         refused.storeName().ifPresent(name -> document.put("storeName", name));

@@ -69,7 +69,7 @@ public final class LambdaEntry {
             return routes.http(request);
         } catch (RuntimeException failure) {
             logUnexpected(failure);
-            return FailureResponses.response(failure);
+            return FailureResponses.response(failure, FailureResponses.languageOf(request));
         }
     }
 

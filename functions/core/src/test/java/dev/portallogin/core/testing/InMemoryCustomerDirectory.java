@@ -173,7 +173,8 @@ public final class InMemoryCustomerDirectory implements Stores, Customers, Custo
         owners.put(claim, current.customerId());
         customers.put(key(current.storeId(), current.customerId()), new Customer(stored.storeId(),
                 stored.customerId(), email.value(), stored.phoneE164(), stored.firstName(), stored.lastName(), false,
-                false, now, stored.consecutiveCodeFailures(), stored.lastCodeFailureAt(), stored.email()));
+                false, now, stored.consecutiveCodeFailures(), stored.lastCodeFailureAt(), stored.email(),
+                stored.language()));
         audit.record(entry);
         return EmailChange.CHANGED;
     }
@@ -183,7 +184,8 @@ public final class InMemoryCustomerDirectory implements Stores, Customers, Custo
         return update(storeId, customerId, entry, customer -> new Customer(customer.storeId(),
                 customer.customerId(), customer.email(), customer.phoneE164(), customer.firstName(),
                 customer.lastName(), customer.emailBouncing(), customer.emailComplained(), now,
-                customer.consecutiveCodeFailures(), customer.lastCodeFailureAt(), customer.previousEmail()));
+                customer.consecutiveCodeFailures(), customer.lastCodeFailureAt(), customer.previousEmail(),
+                customer.language()));
     }
 
     @Override
@@ -222,16 +224,19 @@ public final class InMemoryCustomerDirectory implements Stores, Customers, Custo
                 found.email(), found.phoneE164(), found.firstName(), found.lastName(),
                 found.emailBouncing() || problem == EmailProblem.BOUNCING,
                 found.emailComplained() || problem == EmailProblem.COMPLAINED, found.credentialsRevokedAt(),
-                found.consecutiveCodeFailures(), found.lastCodeFailureAt(), found.previousEmail()));
+                found.consecutiveCodeFailures(), found.lastCodeFailureAt(), found.previousEmail(),
+                found.language()));
     }
 
     /** What a successful sign-in does to the customer (the login store calls it inside its own step). */
-    synchronized boolean signInIfNotRevokedSince(String storeId, String customerId, Instant issuedAt) {
+    synchronized boolean signInIfNotRevokedSince(String storeId, String customerId, Instant issuedAt,
+                                                 String language) {
         Customer customer = customers.get(key(storeId, customerId));
         if (customer == null || customer.revokedSince(issuedAt)) {
             return false;
         }
-        customers.put(key(storeId, customerId), failures(customer, 0, null));
+        Customer signedIn = failures(customer, 0, null);
+        customers.put(key(storeId, customerId), language == null ? signedIn : signedIn.withLanguage(language));
         return true;
     }
 
@@ -248,6 +253,6 @@ public final class InMemoryCustomerDirectory implements Stores, Customers, Custo
     private static Customer failures(Customer customer, int count, Instant at) {
         return new Customer(customer.storeId(), customer.customerId(), customer.email(), customer.phoneE164(),
                 customer.firstName(), customer.lastName(), customer.emailBouncing(), customer.emailComplained(),
-                customer.credentialsRevokedAt(), count, at, customer.previousEmail());
+                customer.credentialsRevokedAt(), count, at, customer.previousEmail(), customer.language());
     }
 }

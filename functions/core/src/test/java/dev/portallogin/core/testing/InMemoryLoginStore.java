@@ -71,7 +71,8 @@ public final class InMemoryLoginStore implements LoginStore {
         Login login = logins.get(key(code.storeId(), code.customerId()));
         if (login == null || login.code() == null || !login.code().codeId().equals(code.codeId())
                 || sessions.containsKey(session.token().hash())
-                || !directory.signInIfNotRevokedSince(code.storeId(), code.customerId(), code.issuedAt())) {
+                || !directory.signInIfNotRevokedSince(code.storeId(), code.customerId(), code.issuedAt(),
+                session.language())) {
             return false;
         }
         logins.put(key(code.storeId(), code.customerId()), new Login(null, null));
@@ -100,7 +101,8 @@ public final class InMemoryLoginStore implements LoginStore {
             return false;
         }
         if (sessions.containsKey(session.token().hash())
-                || !directory.signInIfNotRevokedSince(link.storeId(), link.customerId(), link.issuedAt())) {
+                || !directory.signInIfNotRevokedSince(link.storeId(), link.customerId(), link.issuedAt(),
+                session.language())) {
             return false;
         }
         links.put(link.tokenHash(), new StoredLink(stored.tokenHash(), stored.storeId(), stored.customerId(),

@@ -7,6 +7,7 @@ import static dev.portallogin.core.adapter.dynamodb.Attributes.instantFromMillis
 import static dev.portallogin.core.adapter.dynamodb.Attributes.s;
 import static dev.portallogin.core.adapter.dynamodb.Attributes.string;
 
+import dev.portallogin.core.domain.Brand;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.NameKey;
 import dev.portallogin.core.domain.Store;
@@ -54,6 +55,14 @@ public final class DirectoryItems {
     static final String DEFAULT_COUNTRY = "defaultCountry";
     static final String SMS_COUNTRIES = "smsCountries";
     static final String AGENT_PRINCIPALS = "agentPrincipals";
+    static final String DISPLAY_NAME = "displayName";
+    static final String LOGO_URL = "logoUrl";
+    static final String ACCENT_COLOUR = "accentColour";
+    static final String SENDER_NAME = "senderName";
+    static final String SUPPORT_CONTACT = "supportContact";
+    static final String TIME_ZONE = "timeZone";
+    static final String LANGUAGES = "languages";
+    static final String LANGUAGE = "language";
     static final String CUSTOMER_ID = "customerId";
     static final String EMAIL = "email";
     static final String PHONE = "phone";
@@ -67,6 +76,7 @@ public final class DirectoryItems {
     static final String PREVIOUS_EMAIL = "previousEmail";
     static final String SUBSCRIPTION_ID = "subscriptionId";
     static final String STATUS = "status";
+    static final String PLAN = "plan";
 
     private DirectoryItems() {
     }
@@ -91,6 +101,14 @@ public final class DirectoryItems {
         item.put(DEFAULT_COUNTRY, s(store.defaultCountry()));
         item.put(SMS_COUNTRIES, strings(store.smsCountries()));
         item.put(AGENT_PRINCIPALS, strings(store.agentPrincipals()));
+        Brand brand = store.brand();
+        putIfPresent(item, DISPLAY_NAME, brand.displayName());
+        putIfPresent(item, LOGO_URL, brand.logoUrl());
+        putIfPresent(item, ACCENT_COLOUR, brand.accentColour());
+        putIfPresent(item, SENDER_NAME, brand.senderName());
+        putIfPresent(item, SUPPORT_CONTACT, brand.supportContact());
+        item.put(TIME_ZONE, s(brand.timeZone().getId()));
+        item.put(LANGUAGES, AttributeValue.fromL(brand.languages().stream().map(Attributes::s).toList()));
         return item;
     }
 
@@ -110,7 +128,10 @@ public final class DirectoryItems {
 
     public static Store store(Map<String, AttributeValue> item) {
         return new Store(string(item, PK), string(item, NAME), string(item, PORTAL_URL), string(item, EMAIL_FROM),
-                string(item, DEFAULT_COUNTRY), stringSet(item, SMS_COUNTRIES), stringSet(item, AGENT_PRINCIPALS));
+                string(item, DEFAULT_COUNTRY), stringSet(item, SMS_COUNTRIES), stringSet(item, AGENT_PRINCIPALS),
+                Brand.of(string(item, DISPLAY_NAME), string(item, LOGO_URL), string(item, ACCENT_COLOUR),
+                        string(item, SENDER_NAME), string(item, SUPPORT_CONTACT), string(item, TIME_ZONE),
+                        List.copyOf(stringSet(item, LANGUAGES))));
     }
 
     /** The customer record as written by the seed or import; the email is stored as given (it may be invalid). */
@@ -127,6 +148,7 @@ public final class DirectoryItems {
         if (customer.emailComplained()) {
             item.put(EMAIL_COMPLAINED, bool(true));
         }
+        putIfPresent(item, LANGUAGE, customer.language());
         if (customer.credentialsRevokedAt() != null) {
             item.put(CREDENTIALS_REVOKED_AT, epochMillis(customer.credentialsRevokedAt()));
         }
@@ -138,7 +160,7 @@ public final class DirectoryItems {
                 string(item, FIRST_NAME), string(item, LAST_NAME), flag(item, EMAIL_BOUNCING),
                 flag(item, EMAIL_COMPLAINED), instantFromMillis(item, CREDENTIALS_REVOKED_AT),
                 (int) Attributes.number(item, CONSECUTIVE_CODE_FAILURES),
-                instantFromMillis(item, LAST_CODE_FAILURE_AT), string(item, PREVIOUS_EMAIL));
+                instantFromMillis(item, LAST_CODE_FAILURE_AT), string(item, PREVIOUS_EMAIL), string(item, LANGUAGE));
     }
 
     /** An entry claiming {@code sortKey} (an email or phone key) for one customer of the store. */
@@ -155,6 +177,7 @@ public final class DirectoryItems {
         item.put(CUSTOMER_ID, s(subscription.customerId()));
         item.put(CUSTOMER_REF, s(customerRef(subscription.storeId(), subscription.customerId())));
         item.put(STATUS, s(subscription.status()));
+        putIfPresent(item, PLAN, subscription.plan());
         return item;
     }
 
@@ -165,7 +188,7 @@ public final class DirectoryItems {
 
     static Subscription subscription(Map<String, AttributeValue> item) {
         return new Subscription(string(item, PK), string(item, SUBSCRIPTION_ID), string(item, CUSTOMER_ID),
-                string(item, STATUS));
+                string(item, STATUS), string(item, PLAN));
     }
 
     static String ownerOf(Map<String, AttributeValue> entry) {

@@ -10,6 +10,7 @@ import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.port.LoginStore;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -147,18 +148,27 @@ public record DynamoDbLoginStore(DynamoDbClient dynamoDb, String table, String d
      */
     private boolean signIn(Transaction transaction, String storeId, String customerId, Instant issuedAt,
                            Session session, AuditEntry signIn) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", DirectoryItems.PK,
+                "#revokedAt", DirectoryItems.CREDENTIALS_REVOKED_AT,
+                "#failures", DirectoryItems.CONSECUTIVE_CODE_FAILURES,
+                "#failedAt", DirectoryItems.LAST_CODE_FAILURE_AT));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":issuedAt", epochMillis(issuedAt), ":zero", n(0)));
+        String set = "SET #failures = :zero";
+        if (session.language() != null) {
+            // The browser she signed in with speaks for her from now on: her next emails are in its language.
+            set += ", #language = :language";
+            names.put("#language", DirectoryItems.LANGUAGE);
+            values.put(":language", AttributeValue.fromS(session.language()));
+        }
         return transaction
                 .update("not revoked since issued", Update.builder()
                         .tableName(directoryTable)
                         .key(DirectoryItems.customerKey(storeId, customerId))
-                        .updateExpression("SET #failures = :zero REMOVE #failedAt")
+                        .updateExpression(set + " REMOVE #failedAt")
                         .conditionExpression("attribute_exists(#pk) AND "
                                 + "(attribute_not_exists(#revokedAt) OR #revokedAt < :issuedAt)")
-                        .expressionAttributeNames(Map.of("#pk", DirectoryItems.PK,
-                                "#revokedAt", DirectoryItems.CREDENTIALS_REVOKED_AT,
-                                "#failures", DirectoryItems.CONSECUTIVE_CODE_FAILURES,
-                                "#failedAt", DirectoryItems.LAST_CODE_FAILURE_AT))
-                        .expressionAttributeValues(Map.of(":issuedAt", epochMillis(issuedAt), ":zero", n(0)))
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
                         .build())
                 .put("new session", newSession(session))
                 .put(null, AuditItems.put(auditTable, signIn))

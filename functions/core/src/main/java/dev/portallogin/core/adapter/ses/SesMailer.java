@@ -36,7 +36,11 @@ public class SesMailer implements Mailer {
     @Override
     public String send(EmailMessage message, String messageId) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("FromEmailAddress", message.from());
+        request.put("FromEmailAddress", message.fromName() == null ? message.from()
+                : MailboxNames.withName(message.fromName(), message.from()));
+        if (message.replyTo() != null) {
+            request.put("ReplyToAddresses", List.of(message.replyTo()));
+        }
         request.put("Destination", Map.of("ToAddresses", List.of(message.to().value())));
         request.put("Content", Map.of("Simple", Map.of(
                 "Subject", utf8(message.subject()),

@@ -64,6 +64,7 @@ public final class QueuedMessages {
         body.put("browserHash", request.browserHash());
         body.put("requestedAt", request.requestedAt().toString());
         body.put("expiresAt", request.expiresAt().toString());
+        body.put("language", request.language());
         return Json.write(body);
     }
 
@@ -76,7 +77,7 @@ public final class QueuedMessages {
             return Optional.of(new CodeRequest(string(body, "id"), string(body, "storeId"),
                     string(body, "identifier"), string(body, "network"), optional(body, "deviceHash"),
                     optional(body, "browserHash"), Instant.parse(string(body, "requestedAt")),
-                    Instant.parse(string(body, "expiresAt"))));
+                    Instant.parse(string(body, "expiresAt")), optional(body, "language")));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
