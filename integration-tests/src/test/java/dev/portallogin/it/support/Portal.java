@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,13 @@ public final class Portal {
     private static volatile boolean senderVerified;
 
     public final AwsBackend backend;
-    public final SettableClock clock = new SettableClock(Instant.now());
+    /**
+     * The tests' clock starts a minute into the current UTC day, whatever the hour: the store ceilings and the
+     * per-network pause count in fixed hourly and daily windows, so a test that moves the clock on by hours would
+     * otherwise cross midnight, and pass or fail by the time of day it ran.
+     */
+    public final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.DAYS)
+            .plus(Duration.ofMinutes(1)));
     public final ApiGatewayEmulator api;
     private final String sourceIp = nextSourceIp();
     private List<QueuePoller> pollers;
