@@ -138,7 +138,9 @@ class SignInSafetyIT {
         String replaced = portal.emailedLinkToken(store, customer);
         portal.clock.advance(Duration.ofMinutes(2));
         String used = portal.emailedLinkToken(store, customer);
-        assertThat(json(portal.consumeLink(replaced))).containsEntry("reason", "replaced");
+        assertThat(json(portal.consumeLink(replaced))).containsEntry("reason", "replaced").containsEntry("message",
+                "This link sent to j***@example.com was replaced by a newer code: only the newest message works. "
+                        + "Use it, or ask for a new code.");
         portal.consumeLink(used);
         assertThat(json(portal.consumeLink(used))).containsEntry("reason", "used");
 

@@ -39,7 +39,8 @@ class SignInYourWayIT {
     @BeforeAll
     static void startTheLocalRunOnAFreePort() throws IOException {
         server = LocalRun.start(List.of(LocalRun.customer("cus-9101", "greta@example.de", null, "Greta", "Weber"),
-                LocalRun.customer("cus-9102", "hal@example.com", null, "Hal", "Again")));
+                LocalRun.customer("cus-9102", "hal@example.com", null, "Hal", "Again"),
+                LocalRun.customer("cus-9103", "ivy@example.com", null, "Ivy", "Again")));
         base = server.baseUrl().toString();
     }
 
@@ -163,39 +164,52 @@ class SignInYourWayIT {
         }
     }
 
+    /** Desktop and phone, as the page fixes are tried at both. */
+    private static final List<Dimension> SIZES = List.of(new Dimension(1280, 1000), new Dimension(390, 844));
+
     @Test
     void askingAgainWithinAMinuteKeepsTheCodeBoxWithALiveCountdown() throws IOException {
-        try (Browser browser = Browser.start()) {
-            browser.open(base + "/login?store=acme");
-            browser.type("#identifier", "hal@example.com");
-            browser.click("#send-code");
-            browser.visible("#verify");
-            browser.click("#change");
-            browser.click("#send-code");
+        List<String> customers = List.of("hal@example.com", "ivy@example.com");
+        for (int size = 0; size < SIZES.size(); size++) {
+            try (Browser browser = Browser.start()) {
+                browser.driver.manage().window().setSize(SIZES.get(size));
+                browser.open(base + "/login?store=acme");
+                browser.type("#identifier", customers.get(size));
+                browser.click("#send-code");
+                browser.visible("#verify");
+                browser.click("#change");
+                browser.click("#send-code");
 
-            browser.textAppears("#sent-notice", "You asked for a code a moment ago");
-            assertThat(browser.visible("#verify").isDisplayed()).isTrue();
-            String before = browser.textAppears("#resend-wait", "You can ask for a new code in").getText();
-            sleep(2100);
-            assertThat(browser.visible("#resend-wait").getText()).as("the countdown moves").isNotEqualTo(before);
-            assertThat(browser.visible("#resend").isEnabled()).isFalse();
-            browser.screenshot("asked-again-too-soon");
+                browser.textAppears("#sent-notice", "You asked for a code a moment ago");
+                assertThat(browser.visible("#verify").isDisplayed()).isTrue();
+                String before = browser.textAppears("#resend-wait", "You can ask for a new code in").getText();
+                sleep(2100);
+                assertThat(browser.visible("#resend-wait").getText()).as("the countdown moves").isNotEqualTo(before);
+                assertThat(browser.visible("#resend").isEnabled()).isFalse();
+                browser.screenshot("asked-again-too-soon-" + SIZES.get(size).getWidth());
+            }
         }
     }
 
     @Test
     void anUnknownStoreIsAskedForInPlainWordsAndTheHeaderFollowsWhatIsTyped() throws IOException {
-        try (Browser browser = Browser.start()) {
-            browser.open(base + "/login?store=no-such-shop");
-            browser.textAppears("#store-error", "We do not know this store");
-            assertThat(browser.visible("#store-field").isDisplayed()).isTrue();
-            assertThat(browser.driver.findElement(By.id("ask-error")).isDisplayed()).isFalse();
-            assertThat(browser.visible("#store-name").getText()).isEqualTo("Customer portal");
-            browser.screenshot("unknown-store");
+        for (Dimension size : SIZES) {
+            try (Browser browser = Browser.start()) {
+                browser.driver.manage().window().setSize(size);
+                browser.open(base + "/login?store=no-such-shop");
+                browser.textAppears("#store-error", "We do not know this store");
+                assertThat(browser.visible("#store-field").isDisplayed()).isTrue();
+                assertThat(browser.driver.findElement(By.id("ask-error")).isDisplayed()).isFalse();
+                assertThat(browser.visible("#store-name").getText()).isEqualTo("Customer portal");
+                browser.screenshot("unknown-store-" + size.getWidth());
 
-            browser.type("#store", "tea-box");
-            browser.textAppears("#store-name", "Tea Box");
-            assertThat(browser.driver.findElement(By.id("store-error")).isDisplayed()).isFalse();
+                tabTo(browser, "store").sendKeys(Keys.chord(Keys.CONTROL, "a"), "tea-box");
+                browser.textAppears("#store-name", "Tea Box");
+                assertThat(browser.driver.findElement(By.id("store-error")).isDisplayed()).isFalse();
+                press(browser, Keys.TAB);
+                assertThat(browser.driver.switchTo().activeElement().getDomAttribute("id")).as("on to the next field")
+                        .isEqualTo("identifier");
+            }
         }
     }
 
