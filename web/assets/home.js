@@ -3,14 +3,16 @@ import {currentLanguage, pickLanguage, speak, t} from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
-/** The store's brand in the header and the page in the customer's language; the store's data, for the title. */
-async function dressAs(storeId) {
+/** The store's brand in the header and the page in the customer's language; the store's data, for its zone. */
+async function dressAs(storeId, customer) {
   const store = await api.get('/login/stores/' + encodeURIComponent(storeId));
   if (!store.ok) {
     await speak(pickLanguage(['en'], 'en'));
     return null;
   }
-  await speak(pickLanguage(store.data.languages, store.data.defaultLanguage));
+  // Hers when the store speaks it (kept from the browser she signed in with), else this browser's.
+  await speak(store.data.languages.indexOf(customer.language) >= 0 ? customer.language
+    : pickLanguage(store.data.languages, store.data.defaultLanguage));
   $('store-name').textContent = store.data.name;
   document.documentElement.style.setProperty('--accent', store.data.accentColour);
   if (store.data.logoUrl) {
@@ -39,7 +41,7 @@ async function showAccount() {
   }
   const session = answer.data;
   const customer = session.customer;
-  const store = await dressAs(session.storeId);
+  const store = await dressAs(session.storeId, customer);
   $('loading').hidden = true;
   $('signed-in').hidden = false;
   $('sign-out').hidden = false;

@@ -160,6 +160,12 @@ class SignInYourWayIT {
             desk.textAppears("#greeting", "Hallo Greta Weber");
             assertThat(desk.visible("#subscriptions").getText()).contains("Sie haben noch keine Abonnements.");
             desk.screenshot("de-acme-home-desktop");
+
+            desk.open(base + "/login?store=acme");
+            desk.urlIs(base + "/");
+            desk.click("#sign-out");
+            desk.textAppears("#signed-out", "Sie sind abgemeldet");
+            assertThat(desk.visible("#ask").isDisplayed()).as("and can sign in again at once").isTrue();
             assertThat(desk.policyViolations()).isEmpty();
         }
     }

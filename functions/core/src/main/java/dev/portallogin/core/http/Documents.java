@@ -24,6 +24,9 @@ public final class Documents {
         document.put("phone", customer.phoneE164());
         PhoneNumber.fromE164(customer.phoneE164())
                 .ifPresent(phone -> document.put("phoneDisplay", phone.international()));
+        if (customer.language() != null) {
+            document.put("language", customer.language());
+        }
         return document;
     }
 
