@@ -90,6 +90,9 @@ function showCodeScreen(how, sent) {
   if (sent && sent.codeLifetimeSeconds) {
     codeLifetime = sent.codeLifetimeSeconds;
     triesLeft = sent.triesPerCode;
+  } else if (!triesLeft) {
+    // Reopened for a code asked for before this page was loaded: how many tries it has left is not known here.
+    triesLeft = -1;
   }
   $('sent-notice').textContent = how === 'again' ? t('sent.again')
     : t(how === 'fresh' ? 'sent.fresh.' + channel : 'sent.' + channel, {where: where.masked}) + ' '
@@ -228,8 +231,12 @@ $('verify-form').addEventListener('submit', async function (event) {
     return;
   }
   if (answer.data.error === 'invalid_code') {
-    triesLeft = Math.max(0, triesLeft - 1);
-    show($('verify-error'), triesLeft > 0 ? t('error.wrongCode', {count: triesLeft}) : t('error.noTriesLeft'));
+    if (triesLeft < 0) {
+      show($('verify-error'), t('error.wrongCodeAgain'));
+    } else {
+      triesLeft = Math.max(0, triesLeft - 1);
+      show($('verify-error'), triesLeft > 0 ? t('error.wrongCode', {count: triesLeft}) : t('error.noTriesLeft'));
+    }
   } else if (answer.data.error === 'rate_limited') {
     show($('verify-error'), t('error.tooManyCodes', {duration: duration(answer.retryAfter)}));
   } else {
