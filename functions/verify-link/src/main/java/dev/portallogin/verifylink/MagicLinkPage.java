@@ -61,8 +61,9 @@ final class MagicLinkPage {
 
     /** The page for a link that does not sign in: why, and a new code for the link's store. */
     static String refused(InvalidLink refusal, Brand brand, String acceptLanguage) {
-        Words words = new Words(Language.choose(null, acceptLanguage,
-                brand == Brand.NONE ? new Brand(null, null, null, null, null, null, Language.SUPPORTED) : brand));
+        // A link of no known store may be answered in any language this service speaks.
+        Words words = new Words(Language.fromBrowser(acceptLanguage,
+                brand == Brand.NONE ? Language.SUPPORTED : brand.languages()).orElse(brand.defaultLanguage()));
         String retry = refusal.storeId().map(storeId -> "../login?store=" + storeId).orElse("../login");
         return document(words, brand, refusal.storeName().orElse(null), words.say("refused.title"),
                 REFUSED.fill(Map.of("title", words.say("refused.title"),

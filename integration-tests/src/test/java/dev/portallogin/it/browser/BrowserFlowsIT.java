@@ -277,20 +277,23 @@ class BrowserFlowsIT {
         assertThat(browser.driver.getCurrentUrl()).endsWith("/login?store=acme");
     }
 
-    /** Presses Tab until the element with {@code id} has the focus, as a keyboard user moves through a page. */
     private WebElement tabTo(String id) {
-        for (int presses = 0; presses < 60; presses++) {
-            WebElement focused = browser.driver.switchTo().activeElement();
-            if (id.equals(focused.getDomAttribute("id"))) {
-                return focused;
-            }
-            focused.sendKeys(Keys.TAB);
-        }
-        throw new AssertionError("Tab never reached #" + id);
+        return browser.tabTo(id);
     }
 
-    private void press(CharSequence key) {
-        browser.driver.switchTo().activeElement().sendKeys(key);
+    private void press(CharSequence keys) {
+        browser.press(keys);
+    }
+
+    /** Searches the dashboard for {@code query} by keyboard and opens its one result. */
+    private void openTheOneResultFor(String query) {
+        tabTo("query");
+        press(Keys.chord(Keys.CONTROL, "a"));
+        press(query + Keys.ENTER);
+        browser.textAppears("#results-caption", "1 customer found");
+        tabTo("agent");
+        press(Keys.SHIFT + "" + Keys.TAB);
+        press(Keys.ENTER);
     }
 
     @Test
@@ -350,21 +353,10 @@ class BrowserFlowsIT {
             browser.textAppears("#store", "Acme Coffee Club");
             tabTo("query").sendKeys("j");
             browser.textAppears("#results-caption", "Type at least 2 characters");
-            press(Keys.chord(Keys.CONTROL, "a"));
-            press("Bo Unce" + Keys.ENTER);
-            browser.textAppears("#results-caption", "1 customer found");
-            tabTo("agent");
-            press(Keys.SHIFT + "" + Keys.TAB);
-            press(Keys.ENTER);
+            openTheOneResultFor("Bo Unce");
             browser.textAppears("#subscriptions", "No subscriptions yet.");
 
-            tabTo("query");
-            press(Keys.chord(Keys.CONTROL, "a"));
-            press("jane@example.com" + Keys.ENTER);
-            browser.textAppears("#results-caption", "1 customer found");
-            tabTo("agent");
-            press(Keys.SHIFT + "" + Keys.TAB);
-            press(Keys.ENTER);
+            openTheOneResultFor("jane@example.com");
             browser.textAppears("#customer-name", "Jane Doe");
 
             tabTo("edit-email");

@@ -59,22 +59,6 @@ class SignInYourWayIT {
         }
     }
 
-    private static void press(Browser browser, CharSequence keys) {
-        browser.driver.switchTo().activeElement().sendKeys(keys);
-    }
-
-    /** Presses Tab until the element with {@code id} has the focus. */
-    private static WebElement tabTo(Browser browser, String id) {
-        for (int presses = 0; presses < 40; presses++) {
-            WebElement focused = browser.driver.switchTo().activeElement();
-            if (id.equals(focused.getDomAttribute("id"))) {
-                return focused;
-            }
-            focused.sendKeys(Keys.TAB);
-        }
-        throw new AssertionError("#" + id + " never got the focus by Tab");
-    }
-
     @Test
     void aFrenchCustomerSignsInAtTheFrenchStoreOnAPhoneByKeyboardAlone() throws IOException {
         try (Browser phone = Browser.start("fr-FR,fr")) {
@@ -86,7 +70,7 @@ class SignInYourWayIT {
             assertThat(phone.driver.executeScript("return document.documentElement.lang")).isEqualTo("fr");
             phone.screenshot("fr-cafe-lumiere-login-phone");
 
-            tabTo(phone, "identifier").sendKeys("camille@example.fr" + Keys.ENTER);
+            phone.tabTo("identifier").sendKeys("camille@example.fr" + Keys.ENTER);
             phone.textAppears("#sent-notice", "c***@example.fr");
             WebElement code = phone.visible("#code");
             assertThat(code.getDomAttribute("autocomplete")).isEqualTo("one-time-code");
@@ -110,7 +94,7 @@ class SignInYourWayIT {
             phone.closeTab();
 
             // Pasted as the phone's keyboard offers it, with a space.
-            tabTo(phone, "code").sendKeys(digits.group(1).substring(0, 2) + " " + digits.group(1).substring(2)
+            phone.tabTo("code").sendKeys(digits.group(1).substring(0, 2) + " " + digits.group(1).substring(2)
                     + Keys.ENTER);
             phone.urlIs(base + "/");
             phone.textAppears("#greeting", "Bonjour Camille Martin");
@@ -121,8 +105,8 @@ class SignInYourWayIT {
             phone.open(base + "/login?store=cafe-lumiere");
             phone.urlIs(base + "/");
             phone.textAppears("#greeting", "Bonjour");
-            tabTo(phone, "sign-out");
-            press(phone, Keys.ENTER);
+            phone.tabTo("sign-out");
+            phone.press(Keys.ENTER);
             phone.textAppears("#signed-out", "Vous êtes déconnecté");
             assertThat(phone.driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("identifier");
             assertThat(phone.policyViolations()).isEmpty();
@@ -216,10 +200,10 @@ class SignInYourWayIT {
                 assertThat(browser.visible("#store-name").getText()).isEqualTo("Customer portal");
                 browser.screenshot("unknown-store-" + size.getWidth());
 
-                tabTo(browser, "store").sendKeys(Keys.chord(Keys.CONTROL, "a"), "tea-box");
+                browser.tabTo("store").sendKeys(Keys.chord(Keys.CONTROL, "a"), "tea-box");
                 browser.textAppears("#store-name", "Tea Box");
                 assertThat(browser.driver.findElement(By.id("store-error")).isDisplayed()).isFalse();
-                press(browser, Keys.TAB);
+                browser.press(Keys.TAB);
                 assertThat(browser.driver.switchTo().activeElement().getDomAttribute("id")).as("on to the next field")
                         .isEqualTo("identifier");
             }

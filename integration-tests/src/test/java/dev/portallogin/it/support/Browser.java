@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -129,6 +130,23 @@ public final class Browser implements AutoCloseable {
             }
         }
         throw new AssertionError("no message to " + recipient + " in the outbox");
+    }
+
+    /** Presses Tab until the element with {@code id} has the focus, as a keyboard user moves through a page. */
+    public WebElement tabTo(String id) {
+        for (int presses = 0; presses < 60; presses++) {
+            WebElement focused = driver.switchTo().activeElement();
+            if (id.equals(focused.getDomAttribute("id"))) {
+                return focused;
+            }
+            focused.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    /** Types {@code keys} into whatever has the focus. */
+    public void press(CharSequence keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
     }
 
     /** Closes this tab and goes back to the first. */
