@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -90,9 +90,22 @@ public final class FaultProxy implements AutoCloseable {
     private record Rule(Set<String> operations, AtomicInteger remaining, Failure failure, Duration delay,
                         double chance) {
 
-        boolean appliesTo(String operation) {
-            return operations.contains(operation) && (chance >= 1 || ThreadLocalRandom.current().nextDouble() < chance)
+        boolean appliesTo(String operation, Draws draws) {
+            return operations.contains(operation) && (chance >= 1 || draws.next() < chance)
                     && remaining.getAndDecrement() > 0;
+        }
+    }
+
+    /** The random draws of {@link #delaySometimes}: one sequence, drawn in the order the calls arrive. */
+    private static final class Draws {
+        private Random random = new Random();
+
+        synchronized double next() {
+            return random.nextDouble();
+        }
+
+        synchronized void restart(long seed) {
+            random = new Random(seed);
         }
     }
 
@@ -105,6 +118,7 @@ public final class FaultProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final AtomicInteger injected = new AtomicInteger();
+    private final Draws draws = new Draws();
     private final List<Call> recorded = new CopyOnWriteArrayList<>();
     private volatile boolean recording;
 
@@ -142,6 +156,14 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts {@link #delaySometimes}'s random draws again from {@code seed}: after two restarts from one seed, the
+     * n-th matching call gets the same delay (or none) both times, whichever caller makes it.
+     */
+    public void restartDraws(long seed) {
+        draws.restart(seed);
+    }
+
     /** Every call of any of {@code operations} is answered {@code delay} late, until {@link #heal()}. */
     public FaultProxy delayAlways(Duration delay, String... operations) {
         return delay(Integer.MAX_VALUE, delay, operations);
@@ -171,7 +193,8 @@ public final class FaultProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String operation = operation(exchange, new String(body, StandardCharsets.UTF_8));
-            Rule rule = rules.stream().filter(candidate -> candidate.appliesTo(operation)).findFirst().orElse(null);
+            Rule rule = rules.stream().filter(candidate -> candidate.appliesTo(operation, draws)).findFirst()
+                    .orElse(null);
             if (rule != null) {
                 injected.incrementAndGet();
                 if (rule.delay() != null) {
