@@ -8,7 +8,7 @@ const identifier = $('identifier');
 store.value = params.get('store') || localStorage.getItem('portal.store') || '';
 $('store-field').hidden = Boolean(store.value);
 identifier.value = params.get('identifier') || '';
-let triesLeft = 0;
+let triesLeft = null;
 let codeLifetime = 0;
 let waitTimer = null;
 let storeShown = null;
@@ -90,7 +90,7 @@ function showCodeScreen(how, sent) {
   if (sent && sent.codeLifetimeSeconds) {
     codeLifetime = sent.codeLifetimeSeconds;
     triesLeft = sent.triesPerCode;
-  } else if (!triesLeft) {
+  } else if (triesLeft === null) {
     // Reopened for a code asked for before this page was loaded: how many tries it has left is not known here.
     triesLeft = -1;
   }

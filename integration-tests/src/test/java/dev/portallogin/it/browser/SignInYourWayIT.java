@@ -40,7 +40,8 @@ class SignInYourWayIT {
     static void startTheLocalRunOnAFreePort() throws IOException {
         server = LocalRun.start(List.of(LocalRun.customer("cus-9101", "greta@example.de", null, "Greta", "Weber"),
                 LocalRun.customer("cus-9102", "hal@example.com", null, "Hal", "Again"),
-                LocalRun.customer("cus-9103", "ivy@example.com", null, "Ivy", "Again")));
+                LocalRun.customer("cus-9103", "ivy@example.com", null, "Ivy", "Again"),
+                LocalRun.customer("cus-9104", "kit@example.com", null, "Kit", "Tries")));
         base = server.baseUrl().toString();
     }
 
@@ -185,6 +186,30 @@ class SignInYourWayIT {
                         .as("this page does not know the code's tries, and says nothing it does not know")
                         .contains("try again").doesNotContain("no tries left");
             }
+        }
+    }
+
+    @Test
+    void aCodeWithNoTriesLeftStillSaysSoWhenItsBoxIsReopened() throws IOException {
+        try (Browser browser = Browser.start()) {
+            browser.driver.manage().window().setSize(SIZES.get(1));
+            browser.open(base + "/login?store=acme");
+            browser.type("#identifier", "kit@example.com");
+            browser.click("#send-code");
+            browser.visible("#verify");
+            for (String left : List.of("4 tries left", "3 tries left", "2 tries left", "1 try left", "no tries left")) {
+                browser.type("#code", "0000");
+                browser.click("#sign-in");
+                browser.textAppears("#verify-error", left);
+            }
+            // Back to her address and asking again within the minute reopens the box for the same code.
+            browser.click("#change");
+            browser.click("#send-code");
+            browser.textAppears("#sent-notice", "You asked for a code a moment ago");
+            browser.type("#code", "0000");
+            browser.click("#sign-in");
+
+            assertThat(browser.textAppears("#verify-error", "did not work").getText()).contains("no tries left");
         }
     }
 
