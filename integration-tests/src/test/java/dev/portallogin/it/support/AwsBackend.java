@@ -45,6 +45,8 @@ public final class AwsBackend {
     private final AwsClients aws;
 
     private final URI endpoint;
+    /** The emulator started for this backend alone, stopped by {@link #discard()}; null on a shared endpoint. */
+    private MotoServer ownEmulator;
     private DynamoDbClient patientDynamoDb;
     private SqsClient sqs;
 
@@ -90,12 +92,37 @@ public final class AwsBackend {
     }
 
     /**
+     * A backend on an emulator of its own when the suite runs on moto, which answers one request at a time (see
+     * {@link MotoServer}): calls made here never wait behind another caller's, so timings measure the calls, not
+     * the queue in front of a shared emulator. On another endpoint, {@link #isolated()}. {@link #discard()} stops it.
+     */
+    public static AwsBackend onAnEmulatorOfItsOwn() {
+        AwsBackend shared = shared();
+        if (!shared.name.startsWith("moto_server ")) {
+            return isolated();
+        }
+        try {
+            MotoServer moto = MotoServer.start();
+            AwsBackend own = new AwsBackend("moto_server " + moto.endpoint(), moto.endpoint(),
+                    new MotoOutbox(moto.endpoint(), true));
+            own.ownEmulator = moto;
+            return own;
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /**
      * Deletes the tables and queues of an {@link #isolated()} backend, so that a heavy test leaves the emulator as
      * fast as it found it (moto slows down as its state grows).
      */
     public void discard() {
         if (this == shared) {
             throw new IllegalStateException("the shared backend outlives every test");
+        }
+        if (ownEmulator != null) {
+            ownEmulator.close();
+            return;
         }
         template.tables().forEach(table -> dynamoDb().deleteTable(request -> request.tableName(
                 physicalIds.get(table.logicalId()))));
