@@ -45,9 +45,11 @@ import java.util.Optional;
  * the code's own tries.
  *
  * <p>Every refusal makes the same calls in the same order, whether the identifier is a customer with a live code,
- * a customer without one, or nobody: each step runs on the customer's key or on a key that cannot exist. So neither
- * the answer nor its timing tells a stranger who is a customer, and typed codes that could never be compared
- * (unknown identifiers, no live code) are tallied aside: they never use up the store's ceiling.
+ * a customer without one, or nobody, and every one of them writes: each step runs on the customer's key or on one
+ * no customer can have, and none is a write refused for want of an item (DynamoDB answers a refused write sooner
+ * than one that writes). So neither the answer nor its timing tells a stranger who is a customer, and typed codes
+ * that could never be compared (unknown identifiers, no live code) are tallied aside: they never use up the store's
+ * ceiling.
  */
 public record VerifyCode(SignInContext context, Customers customers, CodeGuessCounter codeGuesses, LoginStore logins,
                          RateLimiter rateLimiter, AuditLog audit, CodeKey codeKey, LoginPolicy policy, Clock clock) {
@@ -120,21 +122,22 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
             return signIn(store, identifier, guessing.code().get(), attempt.acceptLanguage(), now);
         }
         String reason = guessing.refusal() != null ? guessing.refusal() : "wrong_code";
+        AuditEntry refusal = new AuditEntry(store.storeId(), customerId, "code_refused", Actor.customer(), now,
+                Map.of("reason", reason, "identifier", identifier.masked()));
         if (guessing.isCustomer()) {
             // Their trail shows it, so support can answer "I never got in".
-            audit.record(new AuditEntry(store.storeId(), customerId, "code_refused", Actor.customer(), now,
-                    Map.of("reason", reason, "identifier", identifier.masked())));
+            audit.record(refusal);
         } else {
-            audit.recordNothing(store.storeId());
+            audit.recordAside(refusal);
         }
         throw refused(reason);
     }
 
     /**
-     * Counts the guess, in this order, each step one write on the customer's key or on one that cannot exist: the
-     * code's tries; the store's ceiling (a guess that cannot be compared is tallied aside, never counted); the
-     * customer's wrong codes from this network; the customer's wrong codes overall. A browser the customer signed
-     * in with is held to the code's tries alone.
+     * Counts the guess, in this order, each step one write that succeeds, on the customer's key or on one no
+     * customer has: the code's tries; the store's ceiling (a guess that cannot be compared is tallied aside, never
+     * counted); the customer's wrong codes from this network; the customer's wrong codes overall. A browser the
+     * customer signed in with is held to the code's tries alone.
      */
     private Guessing countGuess(Store store, String customerId, boolean trusted, SourceNetwork network,
                                 Instant now) {
@@ -153,8 +156,10 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
         boolean networkOpen = limited
                 ? rateLimiter.tryCount(networkKey, perNetwork, now).allowed()
                 : rateLimiter.tally(networkKey, perNetwork, now).allowed();
-        Guess overall = codeGuesses.countCodeGuess(storeId, limited && networkOpen ? customerId : NOBODY,
-                policy.maxConsecutiveCodeFailures(), policy.codeLockDuration(), now);
+        Guess overall = limited && networkOpen
+                ? codeGuesses.countCodeGuess(storeId, customerId, policy.maxConsecutiveCodeFailures(),
+                        policy.codeLockDuration(), now)
+                : codeGuesses.countAside(storeId, now);
         if (live.isEmpty()) {
             return new Guessing(customerId, live, NOBODY.equals(customerId) ? "unknown_customer" : "no_live_code");
         }

@@ -16,4 +16,11 @@ public interface CodeGuessCounter {
      * new count. A successful sign-in sets the count back to zero.
      */
     Guess countCodeGuess(String storeId, String customerId, int limit, Duration lockDuration, Instant now);
+
+    /**
+     * Counts a guess that counts against nobody (an unknown identifier, or a guess held elsewhere), in a write that
+     * succeeds as counting a customer's does: a refused write answers sooner than one that writes, and that
+     * difference would tell a stranger who is a customer. Always {@link Guess#NO_CUSTOMER}.
+     */
+    Guess countAside(String storeId, Instant now);
 }

@@ -44,6 +44,14 @@ public abstract class AuditLogContract {
     }
 
     @Test
+    void anEntryRecordedAsideIsInNoCustomersTrail() {
+        ports.auditLog().recordAside(entry("c-1", "code_refused", 0));
+        ports.auditLog().recordAside(entry("~", "code_refused", 1));
+
+        assertThat(ports.auditLog().list(storeId, "c-1", 10)).isEmpty();
+    }
+
+    @Test
     void anEntryKeepsTheCallerAndItsDetails() {
         ports.auditLog().record(entry("c-1", "credentials_revoked", 0));
 

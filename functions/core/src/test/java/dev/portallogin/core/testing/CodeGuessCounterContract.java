@@ -43,4 +43,20 @@ public abstract class CodeGuessCounterContract extends DirectoryContract {
         assertThat(ports.auditLog().list(acme.storeId(), "c-1", 10)).extracting(AuditEntry::action)
                 .containsExactly("code_login_unlocked");
     }
+
+    @Test
+    void guessesCountedAsideCountAgainstNobodyAndShowInNoSearch() {
+        Store acme = store("acme");
+        customer(acme, "c-1", "jane@example.com", null, "Jane", "Doe");
+        for (int i = 0; i < 5; i++) {
+            assertThat(ports.codeGuesses().countAside(acme.storeId(), NOW)).isEqualTo(Guess.NO_CUSTOMER);
+        }
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(ports.codeGuesses().countCodeGuess(acme.storeId(), "c-1", 3, LOCK, NOW))
+                    .isEqualTo(Guess.COUNTED);
+        }
+        assertThat(ports.customers().findCustomersByName(acme.storeId(), "j", 10)).extracting(Customer::customerId)
+                .containsExactly("c-1");
+    }
 }

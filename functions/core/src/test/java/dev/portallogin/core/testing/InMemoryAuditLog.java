@@ -18,8 +18,8 @@ public final class InMemoryAuditLog implements AuditLog {
     }
 
     @Override
-    public void recordNothing(String storeId) {
-        // Nothing: in memory there is no round trip to match.
+    public void recordAside(AuditEntry entry) {
+        // Nothing: in memory there is no write to match, and no trail shows it.
     }
 
     @Override

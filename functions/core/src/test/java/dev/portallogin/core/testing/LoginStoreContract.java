@@ -97,6 +97,31 @@ public abstract class LoginStoreContract {
     }
 
     @Test
+    void attemptsWhereThereIsNoCodeFindNoneAndLeaveTheNextCodeAllItsTries() {
+        for (int attempt = 0; attempt < 7; attempt++) {
+            assertThat(ports.logins().countCodeAttempt(store.storeId(), jane.customerId(), 5, NOW)).isEmpty();
+            assertThat(ports.logins().countCodeAttempt(store.storeId(), "~", 5, NOW)).isEmpty();
+        }
+
+        issue(NOW);
+
+        assertThat(ports.logins().countCodeAttempt(store.storeId(), jane.customerId(), 5, NOW).orElseThrow()
+                .attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void anExhaustedCodeStaysRefusedHoweverManyMoreAttemptsAreMade() {
+        issue(NOW);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(ports.logins().countCodeAttempt(store.storeId(), jane.customerId(), 5, NOW)).isPresent();
+        }
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(ports.logins().countCodeAttempt(store.storeId(), jane.customerId(), 5, NOW)).isEmpty();
+        }
+    }
+
+    @Test
     void anExpiredCodeCannotBeTriedEvenBeforeTtlRemovesIt() {
         issue(NOW);
 

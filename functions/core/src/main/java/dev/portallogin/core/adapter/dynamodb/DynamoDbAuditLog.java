@@ -2,14 +2,19 @@ package dev.portallogin.core.adapter.dynamodb;
 
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.port.AuditLog;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** {@link AuditLog} on the audit table ({@link AuditItems}): conditional puts and queries, nothing else. */
 public record DynamoDbAuditLog(DynamoDbClient dynamoDb, String table) implements AuditLog {
+
+    /** The partition of entries {@link #recordAside recorded aside}: customer ids never hold {@code ~}. */
+    private static final String NOBODY = "~";
+    private static final Duration ASIDE_RETENTION = Duration.ofDays(1);
 
     @Override
     public void record(AuditEntry entry) {
@@ -20,17 +25,15 @@ public record DynamoDbAuditLog(DynamoDbClient dynamoDb, String table) implements
     }
 
     @Override
-    public void recordNothing(String storeId) {
-        // A put under a partition no customer can have (ids hold no "~"), on a condition that cannot hold there.
-        try {
-            dynamoDb.putItem(request -> request.tableName(table)
-                    .item(Map.of(AuditItems.PK, AttributeValue.fromS(AuditItems.partition(storeId, "~")),
-                            AuditItems.SK, AttributeValue.fromS("~")))
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", AuditItems.PK)));
-        } catch (ConditionalCheckFailedException expected) {
-            // Nothing was written, as intended.
-        }
+    public void recordAside(AuditEntry entry) {
+        // The same put under a partition no customer can have (ids hold no "~"), gone a day later.
+        var put = AuditItems.put(table, entry);
+        Map<String, AttributeValue> item = new HashMap<>(put.item());
+        item.put(AuditItems.PK, AttributeValue.fromS(AuditItems.partition(entry.storeId(), NOBODY)));
+        item.put(AuditItems.EXPIRES_AT, Attributes.epochSeconds(entry.at().plus(ASIDE_RETENTION)));
+        dynamoDb.putItem(request -> request.tableName(table).item(item)
+                .conditionExpression(put.conditionExpression())
+                .expressionAttributeNames(put.expressionAttributeNames()));
     }
 
     @Override

@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  */
 public record DynamoDbCodeGuesses(DynamoDbClient dynamoDb, String table) implements CodeGuessCounter {
 
+    /** The customer id of the item {@link #countAside} writes. */
+    private static final String NOBODY = "~";
+
     @Override
     public Guess countCodeGuess(String storeId, String customerId, int limit, Duration lockDuration, Instant now) {
         try {
@@ -49,6 +52,21 @@ public record DynamoDbCodeGuesses(DynamoDbClient dynamoDb, String table) impleme
             }
             return restartCount(customer.get(), now) ? Guess.COUNTED : Guess.LOCKED;
         }
+    }
+
+    @Override
+    public Guess countAside(String storeId, Instant now) {
+        // The same write on an item no customer can have (ids hold no "~", and it has no email, phone or name for
+        // any search to find), without a condition: it succeeds, as counting a customer's guess does.
+        dynamoDb.updateItem(request -> request
+                .tableName(table)
+                .key(DirectoryItems.customerKey(storeId, NOBODY))
+                .updateExpression("SET #failures = if_not_exists(#failures, :zero) + :one, #failedAt = :now")
+                .expressionAttributeNames(Map.of("#failures", DirectoryItems.CONSECUTIVE_CODE_FAILURES,
+                        "#failedAt", DirectoryItems.LAST_CODE_FAILURE_AT))
+                .expressionAttributeValues(Map.of(":zero", Attributes.n(0), ":one", Attributes.n(1),
+                        ":now", Attributes.epochMillis(now))));
+        return Guess.NO_CUSTOMER;
     }
 
     /**

@@ -9,13 +9,13 @@ import static dev.portallogin.core.adapter.dynamodb.Attributes.s;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.port.LoginStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public record DynamoDbLoginStore(DynamoDbClient dynamoDb, String table, String directoryTable, String auditTable)
         implements LoginStore {
 
+    /** How long an item made only by counting attempts where there is no code is kept. */
+    private static final Duration NO_CODE_KEPT = Duration.ofHours(1);
     private static final String CODE_ATTRIBUTES = "REMOVE " + LoginItems.CODE_ID + ", " + LoginItems.CODE_HMAC
             + ", " + LoginItems.ATTEMPTS + ", " + LoginItems.LINK_HASH;
 
@@ -72,21 +74,25 @@ public record DynamoDbLoginStore(DynamoDbClient dynamoDb, String table, String d
 
     @Override
     public Optional<StoredCode> countCodeAttempt(String storeId, String customerId, int maxAttempts, Instant now) {
-        try {
-            var response = dynamoDb.updateItem(request -> request
-                    .tableName(table)
-                    .key(LoginItems.loginKey(storeId, customerId))
-                    .updateExpression("SET #attempts = #attempts + :one")
-                    .conditionExpression("attribute_exists(#hmac) AND #attempts < :max AND #expiresAt > :now")
-                    .expressionAttributeNames(Map.of("#attempts", LoginItems.ATTEMPTS, "#hmac", LoginItems.CODE_HMAC,
-                            "#expiresAt", LoginItems.EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":one", n(1), ":max", n(maxAttempts),
-                            ":now", epochSeconds(now)))
-                    .returnValues(ReturnValue.ALL_NEW));
-            return Optional.of(LoginItems.code(response.attributes()));
-        } catch (ConditionalCheckFailedException noLiveCode) {
+        // One write that succeeds whether or not there is a live code to count against (a refused write answers
+        // sooner than one that writes, which would tell a stranger who has a code). Each of any number of parallel
+        // attempts gets a count of its own, so no more than maxAttempts of them are ever compared. An item this
+        // creates (no code there) is gone within the hour; issuing a code sets every field of its own.
+        var response = dynamoDb.updateItem(request -> request
+                .tableName(table)
+                .key(LoginItems.loginKey(storeId, customerId))
+                .updateExpression("ADD #attempts :one SET #expiresAt = if_not_exists(#expiresAt, :soon)")
+                .expressionAttributeNames(Map.of("#attempts", LoginItems.ATTEMPTS,
+                        "#expiresAt", LoginItems.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":one", n(1), ":soon", epochSeconds(now.plus(NO_CODE_KEPT))))
+                .returnValues(ReturnValue.ALL_NEW));
+        if (!response.attributes().containsKey(LoginItems.CODE_HMAC)) {
             return Optional.empty();
         }
+        StoredCode counted = LoginItems.code(response.attributes());
+        boolean live = counted.attempts() <= maxAttempts
+                && now.getEpochSecond() < counted.expiresAt().getEpochSecond();
+        return live ? Optional.of(counted) : Optional.empty();
     }
 
     @Override
