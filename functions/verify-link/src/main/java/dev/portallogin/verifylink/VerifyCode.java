@@ -15,6 +15,7 @@ import dev.portallogin.core.domain.PortalFailure.InvalidIdentifier;
 import dev.portallogin.core.domain.PortalFailure.RateLimited;
 import dev.portallogin.core.domain.PortalFailure.UnknownStore;
 import dev.portallogin.core.domain.RateLimit;
+import dev.portallogin.core.domain.RecordId;
 import dev.portallogin.core.domain.RequestOrigin;
 import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.domain.SourceNetwork;
@@ -54,9 +55,6 @@ import java.util.Optional;
 public record VerifyCode(SignInContext context, Customers customers, CodeGuessCounter codeGuesses, LoginStore logins,
                          RateLimiter rateLimiter, AuditLog audit, CodeKey codeKey, LoginPolicy policy, Clock clock) {
 
-    /** Stands in for a customer id where there is none; ids never hold {@code ~}, so no item has this key. */
-    private static final String NOBODY = "~";
-
     /**
      * One typed code.
      *
@@ -81,7 +79,7 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
     /** Where a guess stands once counted: whose it is, whether it may be compared, and why not. */
     private record Guessing(String customerId, Optional<StoredCode> code, String refusal) {
         boolean isCustomer() {
-            return !NOBODY.equals(customerId);
+            return !RecordId.NOBODY.equals(customerId);
         }
     }
 
@@ -105,7 +103,7 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
         Instant now = clock.instant();
         Optional<TrustedDevice> device = found.device()
                 .filter(known -> known.storeId().equals(store.storeId()) && now.isBefore(known.expiresAt()));
-        String customerId = customers.findCustomerId(store.storeId(), identifier).orElse(NOBODY);
+        String customerId = customers.findCustomerId(store.storeId(), identifier).orElse(RecordId.NOBODY);
         boolean trusted = device.filter(known -> known.customerId().equals(customerId)).isPresent();
         limitSource(LimitKey.codesTypedFrom(trusted ? device.map(TrustedDevice::deviceHash) : Optional.empty(),
                 network), network, now);
@@ -152,7 +150,7 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
             ceiling.requireAllowed("verify-store", network);
         }
         RateLimit perNetwork = CodeGuesses.perNetwork(policy.maxCodeFailuresPerNetwork());
-        LimitKey networkKey = LimitKey.guessesFrom(storeId, limited ? customerId : NOBODY, network.key());
+        LimitKey networkKey = LimitKey.guessesFrom(storeId, limited ? customerId : RecordId.NOBODY, network.key());
         boolean networkOpen = limited
                 ? rateLimiter.tryCount(networkKey, perNetwork, now).allowed()
                 : rateLimiter.tally(networkKey, perNetwork, now).allowed();
@@ -161,7 +159,8 @@ public record VerifyCode(SignInContext context, Customers customers, CodeGuessCo
                         policy.codeLockDuration(), now)
                 : codeGuesses.countAside(storeId, now);
         if (live.isEmpty()) {
-            return new Guessing(customerId, live, NOBODY.equals(customerId) ? "unknown_customer" : "no_live_code");
+            return new Guessing(customerId, live,
+                    RecordId.NOBODY.equals(customerId) ? "unknown_customer" : "no_live_code");
         }
         if (limited && !networkOpen) {
             return new Guessing(customerId, live, "code_login_paused_for_network");

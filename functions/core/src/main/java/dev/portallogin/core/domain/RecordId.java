@@ -8,6 +8,13 @@ public final class RecordId {
 
     public static final int MAX_LENGTH = 64;
 
+    /**
+     * Stands in for a customer where there is none: a typed code for an identifier that is no customer is counted
+     * and recorded on keys made with it, as a customer's are on hers. Never {@link #isWellFormed well formed}, so no
+     * record has it and no request can name it.
+     */
+    public static final String NOBODY = "~";
+
     private RecordId() {
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portallogin.core.domain.Actor;
 import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.PrincipalArn;
+import dev.portallogin.core.domain.RecordId;
 import dev.portallogin.core.port.AuditLog;
 import java.time.Instant;
 import java.util.Map;
@@ -46,7 +47,7 @@ public abstract class AuditLogContract {
     @Test
     void anEntryRecordedAsideIsInNoCustomersTrail() {
         ports.auditLog().recordAside(entry("c-1", "code_refused", 0));
-        ports.auditLog().recordAside(entry("~", "code_refused", 1));
+        ports.auditLog().recordAside(entry(RecordId.NOBODY, "code_refused", 1));
 
         assertThat(ports.auditLog().list(storeId, "c-1", 10)).isEmpty();
     }

@@ -7,6 +7,7 @@ import dev.portallogin.core.domain.AuditEntry;
 import dev.portallogin.core.domain.Customer;
 import dev.portallogin.core.domain.LoginCode;
 import dev.portallogin.core.domain.MagicLinkToken;
+import dev.portallogin.core.domain.RecordId;
 import dev.portallogin.core.domain.Session;
 import dev.portallogin.core.domain.Store;
 import dev.portallogin.core.port.LoginStore;
@@ -100,7 +101,7 @@ public abstract class LoginStoreContract {
     void attemptsWhereThereIsNoCodeFindNoneAndLeaveTheNextCodeAllItsTries() {
         for (int attempt = 0; attempt < 7; attempt++) {
             assertThat(ports.logins().countCodeAttempt(store.storeId(), jane.customerId(), 5, NOW)).isEmpty();
-            assertThat(ports.logins().countCodeAttempt(store.storeId(), "~", 5, NOW)).isEmpty();
+            assertThat(ports.logins().countCodeAttempt(store.storeId(), RecordId.NOBODY, 5, NOW)).isEmpty();
         }
 
         issue(NOW);

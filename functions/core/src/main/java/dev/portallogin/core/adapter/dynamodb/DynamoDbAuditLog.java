@@ -1,6 +1,7 @@
 package dev.portallogin.core.adapter.dynamodb;
 
 import dev.portallogin.core.domain.AuditEntry;
+import dev.portallogin.core.domain.RecordId;
 import dev.portallogin.core.port.AuditLog;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,8 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** {@link AuditLog} on the audit table ({@link AuditItems}): conditional puts and queries, nothing else. */
 public record DynamoDbAuditLog(DynamoDbClient dynamoDb, String table) implements AuditLog {
 
-    /** The partition of entries {@link #recordAside recorded aside}: customer ids never hold {@code ~}. */
-    private static final String NOBODY = "~";
     private static final Duration ASIDE_RETENTION = Duration.ofDays(1);
 
     @Override
@@ -26,10 +25,10 @@ public record DynamoDbAuditLog(DynamoDbClient dynamoDb, String table) implements
 
     @Override
     public void recordAside(AuditEntry entry) {
-        // The same put under a partition no customer can have (ids hold no "~"), gone a day later.
+        // The same put under a partition no customer can have, gone a day later.
         var put = AuditItems.put(table, entry);
         Map<String, AttributeValue> item = new HashMap<>(put.item());
-        item.put(AuditItems.PK, AttributeValue.fromS(AuditItems.partition(entry.storeId(), NOBODY)));
+        item.put(AuditItems.PK, AttributeValue.fromS(AuditItems.partition(entry.storeId(), RecordId.NOBODY)));
         item.put(AuditItems.EXPIRES_AT, Attributes.epochSeconds(entry.at().plus(ASIDE_RETENTION)));
         dynamoDb.putItem(request -> request.tableName(table).item(item)
                 .conditionExpression(put.conditionExpression())

@@ -3,6 +3,7 @@ package dev.portallogin.core.adapter.dynamodb;
 import static dev.portallogin.core.adapter.dynamodb.Attributes.s;
 
 import dev.portallogin.core.domain.Customer;
+import dev.portallogin.core.domain.RecordId;
 import dev.portallogin.core.port.CodeGuessCounter;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * counted and checked in one conditional write.
  */
 public record DynamoDbCodeGuesses(DynamoDbClient dynamoDb, String table) implements CodeGuessCounter {
-
-    /** The customer id of the item {@link #countAside} writes. */
-    private static final String NOBODY = "~";
 
     @Override
     public Guess countCodeGuess(String storeId, String customerId, int limit, Duration lockDuration, Instant now) {
@@ -56,11 +54,10 @@ public record DynamoDbCodeGuesses(DynamoDbClient dynamoDb, String table) impleme
 
     @Override
     public Guess countAside(String storeId, Instant now) {
-        // The same write on an item no customer can have (ids hold no "~", and it has no email, phone or name for
-        // any search to find), without a condition: it succeeds, as counting a customer's guess does.
+        // The same write on an item no customer can have (it has no email, phone or name for any search to find), without a condition: it succeeds, as counting a customer's guess does.
         dynamoDb.updateItem(request -> request
                 .tableName(table)
-                .key(DirectoryItems.customerKey(storeId, NOBODY))
+                .key(DirectoryItems.customerKey(storeId, RecordId.NOBODY))
                 .updateExpression("SET #failures = if_not_exists(#failures, :zero) + :one, #failedAt = :now")
                 .expressionAttributeNames(Map.of("#failures", DirectoryItems.CONSECUTIVE_CODE_FAILURES,
                         "#failedAt", DirectoryItems.LAST_CODE_FAILURE_AT))
